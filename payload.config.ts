@@ -1,0 +1,40 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { sv } from '@payloadcms/translations/languages/sv'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+import { chooseDatabase } from './src/config/database.js'
+import { chooseEmail } from './src/config/email.js'
+import { payloadSecret } from './src/config/secret.js'
+import { eHalsokommun } from './src/index.js'
+import { migrations } from './src/migrations/index.js'
+import { seedIfEmpty } from './src/seed/index.js'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const database = chooseDatabase(process.env.DATABASE_URI, { migrationDir: path.resolve(dirname, 'src/migrations'), migrations })
+
+export default buildConfig({
+  secret: payloadSecret(),
+  serverURL: process.env.SERVER_URL || undefined,
+  db: database.adapter,
+  editor: lexicalEditor(),
+  email: chooseEmail(),
+  sharp,
+  i18n: { supportedLanguages: { sv, en }, fallbackLanguage: 'sv' },
+  admin: {
+    user: 'users',
+    avatar: 'default',
+    dateFormat: 'd MMMM yyyy HH:mm',
+    meta: { titleSuffix: ' – Sveriges eHälsokommun' },
+    timezones: { defaultTimezone: 'Europe/Stockholm', supportedTimezones: [{ label: 'Stockholm', value: 'Europe/Stockholm' }] },
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+  },
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  plugins: [eHalsokommun()],
+  onInit: async (payload) => {
+    payload.logger.info(`Databas / database: ${database.description}`)
+    if (process.env.EHK_SEED !== 'false') await seedIfEmpty(payload, { demoPassword: process.env.EHK_DEMO_PASSWORD })
+  },
+})

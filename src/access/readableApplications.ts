@@ -1,0 +1,43 @@
+import type { Access, AccessResult } from 'payload'
+import type { EhkContext } from '../defaults.js'
+import { idOf, jurorProfile } from './jurorProfile.js'
+import { isStaffRole, roleOf } from './roles.js'
+
+/**
+ * Staff read every application. A juror reads the applications of the years they serve on, only once
+ * the year's deadline has passed, never withdrawn ones and never those they declared a conflict for.
+ */
+export const readableApplications =
+  (ctx: EhkContext): Access =>
+  async ({ req }): Promise<AccessResult> => {
+    if (isStaffRole(roleOf(req))) return true
+    const profile = await jurorProfile(req, ctx)
+    if (!profile || profile.years.length === 0) return false
+    const closedYears = await req.payload.find({
+      collection: ctx.slugs.awardYears as 'award-years',
+      where: { and: [{ id: { in: profile.years } }, { deadline: { less_than_equal: ctx.now().toISOString() } }] },
+      depth: 0,
+      pagination: false,
+      select: {},
+      overrideAccess: true,
+      req,
+    })
+    if (closedYears.docs.length === 0) return false
+    const conflicts = await req.payload.find({
+      collection: ctx.slugs.reviews as 'reviews',
+      where: { and: [{ juror: { equals: profile.id } }, { conflictOfInterest: { equals: true } }] },
+      depth: 0,
+      pagination: false,
+      select: { application: true },
+      overrideAccess: true,
+      req,
+    })
+    const conflicted = conflicts.docs.map((review) => idOf((review as { application: unknown }).application))
+    return {
+      and: [
+        { awardYear: { in: closedYears.docs.map((year) => year.id) } },
+        { status: { not_equals: 'withdrawn' } },
+        ...(conflicted.length > 0 ? [{ id: { not_in: conflicted } }] : []),
+      ],
+    }
+  }

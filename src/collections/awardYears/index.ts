@@ -1,0 +1,185 @@
+import type { CollectionConfig } from 'payload'
+import { embargoedField } from '../../access/embargoedField.js'
+import { isAdmin } from '../../access/isAdmin.js'
+import { isStaff, isStaffField } from '../../access/isStaff.js'
+import { readableYears } from '../../access/readableYears.js'
+import type { EhkContext } from '../../defaults.js'
+import { YEAR_STATUSES, YEAR_STATUS_LABELS } from '../../domain/lifecycle.js'
+import { TIME_ZONE } from '../../domain/time.js'
+import { checkYearLifecycle } from './hooks/checkYearLifecycle.js'
+import { announceWinner } from './hooks/announceWinner.js'
+
+const instant = { date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'd MMMM yyyy HH:mm' } }
+const stockholm = { defaultTimezone: TIME_ZONE, supportedTimezones: [{ label: 'Stockholm', value: TIME_ZONE }] }
+
+export function awardYears(ctx: EhkContext): CollectionConfig {
+  const { slugs } = ctx
+  return {
+    slug: slugs.awardYears,
+    labels: { singular: { sv: 'Utmärkelseår', en: 'Award year' }, plural: { sv: 'Utmärkelseår', en: 'Award years' } },
+    admin: {
+      useAsTitle: 'title',
+      defaultColumns: ['year', 'title', 'status', 'deadline'],
+      group: { sv: 'Utmärkelsen', en: 'Award' },
+      description: {
+        sv: 'Ett år av Sveriges eHälsokommun: datum, kriterier, jury, vinnare. Status ändras ett steg i taget.',
+        en: 'One year of the award: dates, criteria, jury, winner. The status moves one step at a time.',
+      },
+    },
+    defaultSort: '-year',
+    access: { read: readableYears(ctx), create: isStaff, update: isStaff, delete: isAdmin },
+    hooks: { beforeChange: [checkYearLifecycle(ctx)], afterChange: [announceWinner(ctx)] },
+    fields: [
+      {
+        type: 'row',
+        fields: [
+          { name: 'year', type: 'number', required: true, unique: true, index: true, min: 2000, max: 2100, label: { sv: 'År', en: 'Year' } },
+          {
+            name: 'status',
+            type: 'select',
+            required: true,
+            defaultValue: 'draft',
+            index: true,
+            label: { sv: 'Status', en: 'Status' },
+            options: YEAR_STATUSES.map((value) => ({ value, label: YEAR_STATUS_LABELS[value] })),
+            access: { create: isStaffField, update: isStaffField },
+          },
+        ],
+      },
+      { name: 'title', type: 'text', required: true, label: { sv: 'Titel', en: 'Title' }, admin: { placeholder: 'Sveriges eHälsokommun 2027' } },
+      {
+        type: 'tabs',
+        tabs: [
+          {
+            label: { sv: 'Datum', en: 'Dates' },
+            fields: [
+              {
+                type: 'row',
+                fields: [
+                  { name: 'opensAt', type: 'date', timezone: stockholm, admin: instant, label: { sv: 'Öppnar', en: 'Opens' } },
+                  {
+                    name: 'deadline',
+                    type: 'date',
+                    timezone: stockholm,
+                    admin: { ...instant, description: { sv: 'Ansökningar tas emot till (men inte med) denna tidpunkt.', en: 'Applications are accepted until (not including) this instant.' } },
+                    label: { sv: 'Sista ansökningstid', en: 'Deadline' },
+                  },
+                ],
+              },
+              {
+                type: 'row',
+                fields: [
+                  { name: 'finalistsAt', type: 'date', timezone: stockholm, admin: instant, label: { sv: 'Finalister utses', en: 'Finalists selected' } },
+                  { name: 'ceremonyAt', type: 'date', timezone: stockholm, admin: instant, label: { sv: 'Prisutdelning', en: 'Award ceremony' } },
+                  {
+                    name: 'announcementAt',
+                    type: 'date',
+                    timezone: stockholm,
+                    admin: { ...instant, description: { sv: 'Vinnaren är hemlig fram till denna tidpunkt.', en: 'The winner stays secret until this instant.' } },
+                    label: { sv: 'Tillkännagivande', en: 'Announcement' },
+                  },
+                ],
+              },
+              {
+                name: 'timeline',
+                type: 'array',
+                label: { sv: 'Hålltider', en: 'Timeline' },
+                labels: { singular: { sv: 'Hålltid', en: 'Timeline entry' }, plural: { sv: 'Hålltider', en: 'Timeline' } },
+                fields: [
+                  {
+                    type: 'row',
+                    fields: [
+                      { name: 'startsOn', type: 'date', required: true, timezone: stockholm, admin: { date: { pickerAppearance: 'dayOnly' } }, label: { sv: 'Från', en: 'From' } },
+                      { name: 'endsOn', type: 'date', timezone: stockholm, admin: { date: { pickerAppearance: 'dayOnly' } }, label: { sv: 'Till', en: 'To' } },
+                    ],
+                  },
+                  { name: 'description', type: 'text', required: true, label: { sv: 'Vad händer', en: 'What happens' } },
+                ],
+              },
+            ],
+          },
+          {
+            label: { sv: 'Ansökan', en: 'Application' },
+            fields: [
+              {
+                name: 'characterLimit',
+                type: 'number',
+                required: true,
+                defaultValue: ctx.defaultCharacterLimit,
+                min: 100,
+                max: 100_000,
+                label: { sv: 'Teckengräns (totalt)', en: 'Character limit (total)' },
+              },
+              {
+                name: 'criteria',
+                type: 'relationship',
+                relationTo: slugs.criteria,
+                hasMany: true,
+                required: true,
+                label: { sv: 'Områden (i ordning)', en: 'Areas (in order)' },
+              },
+              { name: 'assessmentFocus', type: 'richText', label: { sv: 'Inriktning för bedömningen', en: 'Assessment focus' } },
+            ],
+          },
+          {
+            label: { sv: 'Jury och partner', en: 'Jury and partners' },
+            fields: [
+              {
+                name: 'jury',
+                type: 'join',
+                collection: slugs.jurors,
+                on: 'years',
+                label: { sv: 'Jury', en: 'Jury' },
+                admin: { description: { sv: 'Välj år under Jurymedlemmar.', en: 'Choose years on each juror.' } },
+              },
+              { name: 'partners', type: 'relationship', relationTo: slugs.partners, hasMany: true, label: { sv: 'Partner', en: 'Partners' } },
+              {
+                name: 'contact',
+                type: 'group',
+                label: { sv: 'Kontakt för frågor', en: 'Contact for questions' },
+                fields: [
+                  {
+                    type: 'row',
+                    fields: [
+                      { name: 'title', type: 'text', label: { sv: 'Roll', en: 'Role' }, admin: { placeholder: 'Affärsansvarig, Vitalis' } },
+                      { name: 'email', type: 'email', label: { sv: 'E-post', en: 'E-mail' } },
+                      { name: 'phone', type: 'text', label: { sv: 'Telefon', en: 'Phone' } },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+          {
+            label: { sv: 'Vinnare', en: 'Winner' },
+            fields: [
+              {
+                name: 'winner',
+                type: 'relationship',
+                relationTo: slugs.applications,
+                label: { sv: 'Vinnare', en: 'Winner' },
+                access: { read: embargoedField(ctx), create: isStaffField, update: isStaffField },
+                filterOptions: ({ id }) => ({ awardYear: { equals: id }, status: { in: ['finalist', 'winner'] } }),
+                admin: { description: { sv: 'En av årets finalister. Hemlig till tillkännagivandet.', en: "One of the year's finalists. Secret until the announcement." } },
+              },
+              {
+                name: 'juryMotivation',
+                type: 'richText',
+                label: { sv: 'Juryns motivering', en: "Jury's motivation" },
+                access: { read: embargoedField(ctx), create: isStaffField, update: isStaffField },
+              },
+              {
+                name: 'successFactors',
+                type: 'array',
+                label: { sv: 'Framgångsfaktorer', en: 'Success factors' },
+                labels: { singular: { sv: 'Framgångsfaktor', en: 'Success factor' }, plural: { sv: 'Framgångsfaktorer', en: 'Success factors' } },
+                access: { read: embargoedField(ctx), create: isStaffField, update: isStaffField },
+                fields: [{ name: 'text', type: 'textarea', required: true, label: { sv: 'Text', en: 'Text' } }],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  }
+}

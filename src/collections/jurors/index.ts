@@ -1,0 +1,47 @@
+import type { CollectionConfig } from 'payload'
+import { isAdmin, isAdminField } from '../../access/isAdmin.js'
+import { isStaff, isStaffField } from '../../access/isStaff.js'
+import { ownJurorProfile } from '../../access/ownJurorProfile.js'
+import { publishedJurors } from '../../access/publishedJurors.js'
+import type { EhkContext } from '../../defaults.js'
+
+/** The people on a year's jury, public once the year is published; linked to a login by an administrator. */
+export function jurors(ctx: EhkContext): CollectionConfig {
+  const { slugs } = ctx
+  return {
+    slug: slugs.jurors,
+    labels: { singular: { sv: 'Jurymedlem', en: 'Juror' }, plural: { sv: 'Jurymedlemmar', en: 'Jurors' } },
+    admin: { useAsTitle: 'name', defaultColumns: ['name', 'title', 'organisation', 'years'], group: { sv: 'Juryarbete', en: 'Jury work' } },
+    access: { read: publishedJurors(ctx), create: isStaff, update: ownJurorProfile, delete: isAdmin },
+    fields: [
+      {
+        type: 'row',
+        fields: [
+          { name: 'name', type: 'text', required: true, label: { sv: 'Namn', en: 'Name' } },
+          { name: 'title', type: 'text', label: { sv: 'Titel', en: 'Title' }, admin: { placeholder: 'Programansvarig eHälsa' } },
+        ],
+      },
+      { name: 'organisation', type: 'relationship', relationTo: slugs.partners, label: { sv: 'Organisation', en: 'Organisation' } },
+      { name: 'photo', type: 'upload', relationTo: slugs.media, label: { sv: 'Foto', en: 'Photo' } },
+      { name: 'bio', type: 'textarea', maxLength: 1000, label: { sv: 'Kort presentation', en: 'Short bio' } },
+      {
+        name: 'years',
+        type: 'relationship',
+        relationTo: slugs.awardYears,
+        hasMany: true,
+        label: { sv: 'Jury för år', en: 'Jury for years' },
+        access: { create: isStaffField, update: isStaffField },
+      },
+      {
+        name: 'user',
+        type: 'relationship',
+        relationTo: slugs.users,
+        unique: true,
+        label: { sv: 'Inloggning', en: 'Login' },
+        filterOptions: { role: { equals: 'juror' } },
+        admin: { position: 'sidebar', description: { sv: 'Kontot som jurymedlemmen loggar in med.', en: 'The account the juror logs in with.' } },
+        access: { read: isStaffField, create: isAdminField, update: isAdminField },
+      },
+    ],
+  }
+}

@@ -1,0 +1,96 @@
+import type { CollectionConfig } from 'payload'
+import { isJurorOrAdmin } from '../../access/isJurorOrAdmin.js'
+import { nobody } from '../../access/nobody.js'
+import { ownReviews } from '../../access/ownReviews.js'
+import { ownUnsubmittedReviews } from '../../access/ownUnsubmittedReviews.js'
+import { readableReviews } from '../../access/readableReviews.js'
+import type { EhkContext } from '../../defaults.js'
+import { checkReviewRules } from './hooks/checkReviewRules.js'
+import { summariseScores } from './hooks/summariseScores.js'
+
+export const REVIEW_SCORE = { min: 1, max: 5 } as const
+
+/** A juror's assessment of one application in one round: a score and comment per criterion. */
+export function reviews(ctx: EhkContext): CollectionConfig {
+  const { slugs } = ctx
+  return {
+    slug: slugs.reviews,
+    labels: { singular: { sv: 'Bedömning', en: 'Review' }, plural: { sv: 'Bedömningar', en: 'Reviews' } },
+    admin: { defaultColumns: ['application', 'juror', 'round', 'recommendation', 'submitted'], group: { sv: 'Juryarbete', en: 'Jury work' } },
+    access: { read: readableReviews(ctx), create: isJurorOrAdmin(ctx), update: ownReviews(ctx), delete: ownUnsubmittedReviews(ctx) },
+    indexes: [{ fields: ['juror', 'application', 'round'], unique: true }],
+    hooks: { beforeChange: [checkReviewRules(ctx)], afterChange: [summariseScores(ctx)], afterDelete: [summariseScores(ctx)] },
+    fields: [
+      {
+        type: 'row',
+        fields: [
+          { name: 'application', type: 'relationship', relationTo: slugs.applications, required: true, index: true, label: { sv: 'Ansökan', en: 'Application' }, access: { update: nobody } },
+          {
+            name: 'juror',
+            type: 'relationship',
+            relationTo: slugs.jurors,
+            required: true,
+            label: { sv: 'Jurymedlem', en: 'Juror' },
+            access: { update: nobody },
+            admin: { description: { sv: 'Fylls i automatiskt för jurymedlemmar.', en: 'Filled in automatically for jurors.' } },
+          },
+          {
+            name: 'round',
+            type: 'select',
+            required: true,
+            defaultValue: 'screening',
+            label: { sv: 'Omgång', en: 'Round' },
+            options: [
+              { value: 'screening', label: { sv: 'Gallring', en: 'Screening' } },
+              { value: 'final', label: { sv: 'Final', en: 'Final' } },
+            ],
+            access: { update: nobody },
+          },
+        ],
+      },
+      {
+        name: 'conflictOfInterest',
+        type: 'checkbox',
+        label: { sv: 'Jag har en intressekonflikt (jäv) och avstår', en: 'I have a conflict of interest and abstain' },
+        admin: { description: { sv: 'Ansökan döljs då för dig.', en: 'The application is then hidden from you.' } },
+      },
+      { name: 'conflictNote', type: 'textarea', label: { sv: 'Om jävet', en: 'About the conflict' }, admin: { condition: (_, sibling) => Boolean(sibling?.conflictOfInterest) } },
+      {
+        name: 'scores',
+        type: 'array',
+        label: { sv: 'Poäng per område', en: 'Score per area' },
+        labels: { singular: { sv: 'Poäng', en: 'Score' }, plural: { sv: 'Poäng', en: 'Scores' } },
+        admin: { condition: (_, sibling) => !sibling?.conflictOfInterest },
+        fields: [
+          {
+            type: 'row',
+            fields: [
+              { name: 'criterion', type: 'relationship', relationTo: slugs.criteria, required: true, label: { sv: 'Område', en: 'Area' } },
+              { name: 'score', type: 'number', required: true, ...REVIEW_SCORE, label: { sv: 'Poäng (1–5)', en: 'Score (1–5)' } },
+            ],
+          },
+          { name: 'comment', type: 'textarea', label: { sv: 'Kommentar', en: 'Comment' } },
+        ],
+      },
+      {
+        name: 'recommendation',
+        type: 'select',
+        label: { sv: 'Rekommendation', en: 'Recommendation' },
+        admin: { condition: (_, sibling) => !sibling?.conflictOfInterest },
+        options: [
+          { value: 'advance', label: { sv: 'Gå vidare', en: 'Advance' } },
+          { value: 'consider', label: { sv: 'Tveksam', en: 'Undecided' } },
+          { value: 'decline', label: { sv: 'Gå inte vidare', en: 'Do not advance' } },
+        ],
+      },
+      { name: 'comment', type: 'textarea', label: { sv: 'Sammanfattande kommentar', en: 'Overall comment' } },
+      {
+        type: 'row',
+        fields: [
+          { name: 'submitted', type: 'checkbox', label: { sv: 'Skicka in bedömningen', en: 'Submit the review' }, admin: { description: { sv: 'Först då ser du andras bedömningar.', en: "Only then do you see other jurors' reviews." } } },
+          { name: 'submittedAt', type: 'date', label: { sv: 'Inskickad', en: 'Submitted' }, access: { create: nobody, update: nobody }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        ],
+      },
+    ],
+  }
+}

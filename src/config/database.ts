@@ -1,0 +1,47 @@
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { DatabaseAdapterObj } from 'payload'
+
+export type DatabaseKind = 'mongodb' | 'sqlite'
+
+export interface DatabaseChoice {
+  kind: DatabaseKind
+  /** Where the data lives, without credentials, for the start-up message. */
+  description: string
+  adapter: DatabaseAdapterObj
+}
+
+type Migrations = NonNullable<Parameters<typeof sqliteAdapter>[0]['prodMigrations']>
+
+export interface SqliteOptions {
+  /** Folder of the SQLite migrations (`payload migrate:create`). */
+  migrationDir?: string
+  /** The committed migrations, applied when a production server starts. */
+  migrations?: Migrations
+}
+
+export const DEFAULT_SQLITE_FILE = path.join('data', 'ehalsokommun.db')
+
+/**
+ * A `mongodb://` or `mongodb+srv://` URI selects MongoDB (production); anything else, or nothing,
+ * an embedded SQLite file, so that the app runs on a fresh machine with no database server.
+ * Creating an adapter does not connect: that happens when Payload starts.
+ */
+export function chooseDatabase(uri: string | undefined, sqlite: SqliteOptions = {}): DatabaseChoice {
+  if (uri && /^mongodb(\+srv)?:\/\//.test(uri)) {
+    return { kind: 'mongodb', description: `MongoDB (${redact(uri)})`, adapter: mongooseAdapter({ url: uri }) }
+  }
+  let url = uri && /^(file:|libsql:|https?:|wss?:)/.test(uri) ? uri : `file:${uri || DEFAULT_SQLITE_FILE}`
+  if (url.startsWith('file:') && !url.includes(':memory:')) mkdirSync(path.dirname(url.slice('file:'.length)), { recursive: true })
+  return {
+    kind: 'sqlite',
+    description: `SQLite (${redact(url)})`,
+    adapter: sqliteAdapter({ client: { url }, migrationDir: sqlite.migrationDir, prodMigrations: sqlite.migrations }),
+  }
+}
+
+function redact(uri: string): string {
+  return uri.replace(/\/\/([^@/]*)@/, '//***@')
+}

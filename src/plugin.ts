@@ -1,0 +1,38 @@
+import type { CollectionConfig, Config, Plugin } from 'payload'
+import { applications } from './collections/applications/index.js'
+import { awardYears } from './collections/awardYears/index.js'
+import { criteria } from './collections/criteria/index.js'
+import { jurors } from './collections/jurors/index.js'
+import { MEDIA_MAX_BYTES, media } from './collections/media/index.js'
+import { partners } from './collections/partners/index.js'
+import { reviews } from './collections/reviews/index.js'
+import { users, withRoles } from './collections/users/index.js'
+import { type EhkContext, type EhkPluginOptions, resolveOptions } from './defaults.js'
+
+/**
+ * Sveriges eHälsokommun as a Payload plugin: `plugins: [eHalsokommun({ ... })]`.
+ * Adds the award's collections; extends an existing auth or upload collection of the same slug
+ * instead of replacing it.
+ */
+export const eHalsokommun =
+  (options: EhkPluginOptions = {}): Plugin =>
+  (config: Config): Config => {
+    const ctx = resolveOptions(options)
+    const existing = new Map((config.collections ?? []).map((c) => [c.slug, c]))
+    const own: CollectionConfig[] = [awardYears(ctx), criteria(ctx), applications(ctx), jurors(ctx), partners(ctx), reviews(ctx)]
+    for (const collection of own) {
+      if (existing.has(collection.slug)) throw new Error(`eHalsokommun: a collection with the slug "${collection.slug}" already exists; rename it with the plugin's "slugs" option.`)
+    }
+    const hostUsers = existing.get(ctx.slugs.users)
+    const collections = (config.collections ?? []).map((c) => (c === hostUsers ? withRoles(c) : c))
+    if (!hostUsers) collections.push(users(ctx))
+    if (!existing.has(ctx.slugs.media)) collections.push(media(ctx))
+    collections.push(...own)
+
+    return {
+      ...config,
+      collections,
+      upload: { ...config.upload, limits: { fileSize: MEDIA_MAX_BYTES, ...config.upload?.limits } },
+      custom: { ...config.custom, eHalsokommun: ctx satisfies EhkContext },
+    }
+  }
