@@ -1,3 +1,4 @@
+import type { CollectionSlug } from 'payload'
 import { DEFAULT_CHARACTER_LIMIT } from './domain/application.js'
 import { type Clock, systemClock } from './domain/time.js'
 
@@ -12,11 +13,12 @@ export const defaultSlugs = {
   media: 'media',
 } as const
 
-export type Slugs = { [K in keyof typeof defaultSlugs]: string }
+/** Typed as the host's collection slugs: a host that renames them has the new names in its generated types. */
+export type Slugs = { [K in keyof typeof defaultSlugs]: CollectionSlug }
 
 export interface EhkPluginOptions {
   /** Rename any of the plugin's collections, e.g. `{ users: 'admins' }` to extend an existing auth collection. */
-  slugs?: Partial<Slugs>
+  slugs?: Partial<Record<keyof Slugs, string>>
   /** Character limit of a new award year (default 12 000). */
   defaultCharacterLimit?: number
   /** The clock that deadlines, embargoes and jurors' access are checked against. For tests. */
@@ -34,7 +36,7 @@ export interface EhkContext {
 
 export function resolveOptions(options: EhkPluginOptions = {}): EhkContext {
   return {
-    slugs: { ...defaultSlugs, ...options.slugs },
+    slugs: { ...defaultSlugs, ...options.slugs } as Slugs,
     defaultCharacterLimit: options.defaultCharacterLimit ?? DEFAULT_CHARACTER_LIMIT,
     now: options.clock ?? systemClock,
   }

@@ -19,7 +19,7 @@ export async function jurorProfile(req: PayloadRequest, ctx: EhkContext): Promis
   const key = `ehk:juror:${req.user.id}`
   if (!(key in req.context)) {
     const found = await req.payload.find({
-      collection: ctx.slugs.jurors as 'jurors',
+      collection: ctx.slugs.jurors,
       where: { user: { equals: req.user.id } },
       depth: 0,
       limit: 1,

@@ -9,7 +9,7 @@ export const publishedJurors =
     const role = roleOf(req)
     if (isStaffRole(role) || role === 'juror') return true
     const published = await req.payload.find({
-      collection: ctx.slugs.awardYears as 'award-years',
+      collection: ctx.slugs.awardYears,
       where: { status: { not_equals: 'draft' } },
       depth: 0,
       pagination: false,

@@ -14,7 +14,7 @@ export const readableApplications =
     const profile = await jurorProfile(req, ctx)
     if (!profile || profile.years.length === 0) return false
     const closedYears = await req.payload.find({
-      collection: ctx.slugs.awardYears as 'award-years',
+      collection: ctx.slugs.awardYears,
       where: { and: [{ id: { in: profile.years } }, { deadline: { less_than_equal: ctx.now().toISOString() } }] },
       depth: 0,
       pagination: false,
@@ -24,7 +24,7 @@ export const readableApplications =
     })
     if (closedYears.docs.length === 0) return false
     const conflicts = await req.payload.find({
-      collection: ctx.slugs.reviews as 'reviews',
+      collection: ctx.slugs.reviews,
       where: { and: [{ juror: { equals: profile.id } }, { conflictOfInterest: { equals: true } }] },
       depth: 0,
       pagination: false,

@@ -15,7 +15,7 @@ export const readableReviews =
     if (!profile) return false
     const own = { juror: { equals: profile.id } }
     const submitted = await req.payload.find({
-      collection: ctx.slugs.reviews as 'reviews',
+      collection: ctx.slugs.reviews,
       where: { and: [own, { submitted: { equals: true } }, { conflictOfInterest: { not_equals: true } }] },
       depth: 0,
       pagination: false,

@@ -51,6 +51,7 @@ export interface YearState {
   deadline?: Instant | null
   announcementAt?: Instant | null
   winner?: string | number | null
+  criteria?: readonly unknown[] | null
 }
 
 /** What the database knows that the rules need, gathered by the caller. */
@@ -92,6 +93,9 @@ export function checkYearChange(before: YearState | undefined, after: YearState,
     problems.push(
       violation('year.open-needs-future-deadline', 'deadline', 'Ett år kan bara öppnas med en sista ansökningsdag i framtiden.', 'A year can only be opened with a deadline in the future.'),
     )
+  }
+  if (from !== to && to === 'open' && (after.criteria ?? []).length === 0) {
+    problems.push(violation('year.open-needs-criteria', 'criteria', 'Välj årets områden innan året öppnas.', "Choose the year's areas before opening the year."))
   }
   if (from === 'open' && to === 'draft' && facts.applicationCount > 0) {
     problems.push(

@@ -16,3 +16,13 @@ export const duplicateApplication: Violation = {
     en: 'The municipality has already applied for this year. Use the link in the confirmation e-mail to change the application.',
   },
 }
+
+/**
+ * Whether an error is the database's refusal of a second application for the same municipality and
+ * year: our own 409, or the unique index's error when two creates raced past the check.
+ */
+export function isDuplicateApplication(error: unknown): boolean {
+  if (error instanceof DuplicateApplicationError) return true
+  const errors = (error as { data?: { errors?: Array<{ path?: string; message?: string }> } })?.data?.errors
+  return (error as { name?: string })?.name === 'ValidationError' && Array.isArray(errors) && errors.some((e) => /award_?year|municipality/i.test(e.path ?? ''))
+}

@@ -103,7 +103,7 @@ export async function seedDemoContent(payload: Payload, options: SeedOptions = {
     })
     if (!year.winner) {
       await payload.update({
-        collection: slugs.awardYears as 'award-years',
+        collection: slugs.awardYears,
         id: year.id,
         data: {
           winner: application.id,
@@ -183,7 +183,7 @@ export function openYearDates(now: Date) {
 /** First start: seed only an empty database, and tell the console the demo logins. */
 export async function seedIfEmpty(payload: Payload, options: SeedOptions = {}): Promise<void> {
   const ctx = payload.config.custom?.eHalsokommun as EhkContext
-  const { totalDocs } = await payload.count({ collection: ctx.slugs.awardYears as 'award-years', overrideAccess: true })
+  const { totalDocs } = await payload.count({ collection: ctx.slugs.awardYears, overrideAccess: true })
   if (totalDocs > 0) return
   const result = await seedDemoContent(payload, options)
   payload.logger.info(`Demoinnehåll inläst (${result.created} dokument) / demo content loaded.`)

@@ -1,9 +1,12 @@
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { sv } from '@payloadcms/translations/languages/sv'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { buildConfig, getPayload, type Payload } from 'payload'
+import { buildConfig, type Config, getPayload, type Payload } from 'payload'
+import sharp from 'sharp'
 import { eHalsokommun, type EhkPluginOptions } from '../../src/index.js'
 
 /** A clock that tests move by hand. */
@@ -21,27 +24,32 @@ export interface TestPayload {
   destroy: () => Promise<void>
 }
 
-/** A real Payload with the plugin on a fresh SQLite file of its own (schema pushed, as in development). */
-export async function startPayload(options: EhkPluginOptions & { now?: string } = {}): Promise<TestPayload> {
+/** A real Payload on a fresh SQLite file of its own, in a temporary folder removed by destroy(). */
+export async function startCustomPayload(configure: (dbUrl: string) => Config): Promise<Omit<TestPayload, 'clock'>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ehk-test-'))
-  const clock = new TestClock(new Date(options.now ?? '2026-11-23T12:00:00Z'))
-  const config = await buildConfig({
-    secret: 'test-secret',
-    db: sqliteAdapter({ client: { url: `file:${path.join(dir, 'test.db')}` } }),
-    editor: lexicalEditor(),
-    admin: { user: 'users' },
-    telemetry: false,
-    logger: { options: { level: 'warn' } } as never,
-    plugins: [eHalsokommun({ clock: clock.now, ...options })],
-  })
+  const config = await buildConfig({ secret: 'test-secret', telemetry: false, ...configure(`file:${path.join(dir, 'test.db')}`) })
   // Each file gets its own instance: getPayload caches by key.
   const payload = await getPayload({ config, key: dir } as never)
   return {
     payload,
-    clock,
     destroy: async () => {
       await payload.destroy()
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** The plugin as the app uses it (schema pushed, as in development), with a clock the test moves. */
+export async function startPayload(options: EhkPluginOptions & { now?: string } = {}): Promise<TestPayload> {
+  const clock = new TestClock(new Date(options.now ?? '2026-11-23T12:00:00Z'))
+  const started = await startCustomPayload((url) => ({
+    db: sqliteAdapter({ client: { url } }),
+    editor: lexicalEditor(),
+    sharp,
+    i18n: { supportedLanguages: { sv, en }, fallbackLanguage: 'sv' },
+    admin: { user: 'users' },
+    logger: { options: { level: 'warn' } } as never,
+    plugins: [eHalsokommun({ clock: clock.now, ...options })],
+  }))
+  return { ...started, clock }
 }

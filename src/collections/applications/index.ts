@@ -6,6 +6,7 @@ import { readableApplications } from '../../access/readableApplications.js'
 import type { EhkContext } from '../../defaults.js'
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS } from '../../domain/lifecycle.js'
 import { MUNICIPALITIES } from '../../domain/municipalities.js'
+import { instantField } from '../../lib/fields.js'
 import { checkApplicationRules } from './hooks/checkApplicationRules.js'
 
 /** A municipality's application for one year: one per municipality and year. */
@@ -60,7 +61,7 @@ export function applications(ctx: EhkContext): CollectionConfig {
       },
       { name: 'municipalityName', type: 'text', label: { sv: 'Kommunens namn', en: 'Municipality name' }, access: serverOwned, admin: { readOnly: true, position: 'sidebar' } },
       { name: 'reference', type: 'text', unique: true, label: { sv: 'Referensnummer', en: 'Reference number' }, access: serverOwned, admin: { readOnly: true, position: 'sidebar' } },
-      { name: 'submittedAt', type: 'date', label: { sv: 'Inskickad', en: 'Submitted' }, access: serverOwned, admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+      instantField('submittedAt', { label: { sv: 'Inskickad', en: 'Submitted' }, access: serverOwned, admin: { readOnly: true, position: 'sidebar' } }),
       {
         name: 'partner',
         type: 'relationship',
@@ -117,7 +118,7 @@ export function applications(ctx: EhkContext): CollectionConfig {
         fields: [
           { name: 'question', type: 'textarea', required: true, label: { sv: 'Fråga från juryn', en: "The jury's question" } },
           { name: 'answer', type: 'textarea', label: { sv: 'Kommunens svar', en: "The municipality's answer" } },
-          { name: 'answeredAt', type: 'date', label: { sv: 'Besvarad', en: 'Answered' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+          instantField('answeredAt', { label: { sv: 'Besvarad', en: 'Answered' } }),
         ],
       },
       {

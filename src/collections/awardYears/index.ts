@@ -5,12 +5,10 @@ import { isStaff, isStaffField } from '../../access/isStaff.js'
 import { readableYears } from '../../access/readableYears.js'
 import type { EhkContext } from '../../defaults.js'
 import { YEAR_STATUSES, YEAR_STATUS_LABELS } from '../../domain/lifecycle.js'
-import { TIME_ZONE } from '../../domain/time.js'
+import { instantField } from '../../lib/fields.js'
 import { checkYearLifecycle } from './hooks/checkYearLifecycle.js'
 import { announceWinner } from './hooks/announceWinner.js'
 
-const instant = { date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'd MMMM yyyy HH:mm' } }
-const stockholm = { defaultTimezone: TIME_ZONE, supportedTimezones: [{ label: 'Stockholm', value: TIME_ZONE }] }
 
 export function awardYears(ctx: EhkContext): CollectionConfig {
   const { slugs } = ctx
@@ -56,28 +54,22 @@ export function awardYears(ctx: EhkContext): CollectionConfig {
               {
                 type: 'row',
                 fields: [
-                  { name: 'opensAt', type: 'date', timezone: stockholm, admin: instant, label: { sv: 'Öppnar', en: 'Opens' } },
-                  {
-                    name: 'deadline',
-                    type: 'date',
-                    timezone: stockholm,
-                    admin: { ...instant, description: { sv: 'Ansökningar tas emot till (men inte med) denna tidpunkt.', en: 'Applications are accepted until (not including) this instant.' } },
+                  instantField('opensAt', { label: { sv: 'Öppnar', en: 'Opens' } }),
+                  instantField('deadline', {
                     label: { sv: 'Sista ansökningstid', en: 'Deadline' },
-                  },
+                    admin: { description: { sv: 'Ansökningar tas emot till (men inte med) denna tidpunkt.', en: 'Applications are accepted until (not including) this instant.' } },
+                  }),
                 ],
               },
               {
                 type: 'row',
                 fields: [
-                  { name: 'finalistsAt', type: 'date', timezone: stockholm, admin: instant, label: { sv: 'Finalister utses', en: 'Finalists selected' } },
-                  { name: 'ceremonyAt', type: 'date', timezone: stockholm, admin: instant, label: { sv: 'Prisutdelning', en: 'Award ceremony' } },
-                  {
-                    name: 'announcementAt',
-                    type: 'date',
-                    timezone: stockholm,
-                    admin: { ...instant, description: { sv: 'Vinnaren är hemlig fram till denna tidpunkt.', en: 'The winner stays secret until this instant.' } },
+                  instantField('finalistsAt', { label: { sv: 'Finalister utses', en: 'Finalists selected' } }),
+                  instantField('ceremonyAt', { label: { sv: 'Prisutdelning', en: 'Award ceremony' } }),
+                  instantField('announcementAt', {
                     label: { sv: 'Tillkännagivande', en: 'Announcement' },
-                  },
+                    admin: { description: { sv: 'Vinnaren är hemlig fram till denna tidpunkt.', en: 'The winner stays secret until this instant.' } },
+                  }),
                 ],
               },
               {
@@ -89,8 +81,8 @@ export function awardYears(ctx: EhkContext): CollectionConfig {
                   {
                     type: 'row',
                     fields: [
-                      { name: 'startsOn', type: 'date', required: true, timezone: stockholm, admin: { date: { pickerAppearance: 'dayOnly' } }, label: { sv: 'Från', en: 'From' } },
-                      { name: 'endsOn', type: 'date', timezone: stockholm, admin: { date: { pickerAppearance: 'dayOnly' } }, label: { sv: 'Till', en: 'To' } },
+                      instantField('startsOn', { dayOnly: true, required: true, label: { sv: 'Från', en: 'From' } }),
+                      instantField('endsOn', { dayOnly: true, label: { sv: 'Till', en: 'To' } }),
                     ],
                   },
                   { name: 'description', type: 'text', required: true, label: { sv: 'Vad händer', en: 'What happens' } },
@@ -115,8 +107,8 @@ export function awardYears(ctx: EhkContext): CollectionConfig {
                 type: 'relationship',
                 relationTo: slugs.criteria,
                 hasMany: true,
-                required: true,
                 label: { sv: 'Områden (i ordning)', en: 'Areas (in order)' },
+                admin: { description: { sv: 'Krävs för att öppna året.', en: 'Required to open the year.' } },
               },
               { name: 'assessmentFocus', type: 'richText', label: { sv: 'Inriktning för bedömningen', en: 'Assessment focus' } },
             ],

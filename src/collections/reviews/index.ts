@@ -1,10 +1,11 @@
 import type { CollectionConfig } from 'payload'
-import { isJurorOrAdmin } from '../../access/isJurorOrAdmin.js'
+import { canReviewApplication } from '../../access/canReviewApplication.js'
 import { nobody } from '../../access/nobody.js'
 import { ownReviews } from '../../access/ownReviews.js'
 import { ownUnsubmittedReviews } from '../../access/ownUnsubmittedReviews.js'
 import { readableReviews } from '../../access/readableReviews.js'
 import type { EhkContext } from '../../defaults.js'
+import { instantField } from '../../lib/fields.js'
 import { checkReviewRules } from './hooks/checkReviewRules.js'
 import { summariseScores } from './hooks/summariseScores.js'
 
@@ -17,7 +18,7 @@ export function reviews(ctx: EhkContext): CollectionConfig {
     slug: slugs.reviews,
     labels: { singular: { sv: 'Bedömning', en: 'Review' }, plural: { sv: 'Bedömningar', en: 'Reviews' } },
     admin: { defaultColumns: ['application', 'juror', 'round', 'recommendation', 'submitted'], group: { sv: 'Juryarbete', en: 'Jury work' } },
-    access: { read: readableReviews(ctx), create: isJurorOrAdmin(ctx), update: ownReviews(ctx), delete: ownUnsubmittedReviews(ctx) },
+    access: { read: readableReviews(ctx), create: canReviewApplication(ctx), update: ownReviews(ctx), delete: ownUnsubmittedReviews(ctx) },
     indexes: [{ fields: ['juror', 'application', 'round'], unique: true }],
     hooks: { beforeChange: [checkReviewRules(ctx)], afterChange: [summariseScores(ctx)], afterDelete: [summariseScores(ctx)] },
     fields: [
@@ -88,7 +89,7 @@ export function reviews(ctx: EhkContext): CollectionConfig {
         type: 'row',
         fields: [
           { name: 'submitted', type: 'checkbox', label: { sv: 'Skicka in bedömningen', en: 'Submit the review' }, admin: { description: { sv: 'Först då ser du andras bedömningar.', en: "Only then do you see other jurors' reviews." } } },
-          { name: 'submittedAt', type: 'date', label: { sv: 'Inskickad', en: 'Submitted' }, access: { create: nobody, update: nobody }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+          instantField('submittedAt', { label: { sv: 'Inskickad', en: 'Submitted' }, access: { create: nobody, update: nobody }, admin: { readOnly: true } }),
         ],
       },
     ],

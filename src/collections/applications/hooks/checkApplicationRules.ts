@@ -26,7 +26,7 @@ export const checkApplicationRules =
     const slug = ctx.slugs.applications
     const year = merged.awardYear
       ? ((await req.payload.findByID({
-          collection: ctx.slugs.awardYears as 'award-years',
+          collection: ctx.slugs.awardYears,
           id: idOf(merged.awardYear),
           depth: 0,
           disableErrors: true,

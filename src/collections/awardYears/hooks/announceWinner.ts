@@ -9,7 +9,7 @@ export const announceWinner =
   async ({ doc, previousDoc, req }) => {
     if (doc.status !== 'announced' || previousDoc?.status === 'announced' || !doc.winner) return doc
     const winnerId = idOf(doc.winner)
-    const applications = ctx.slugs.applications as 'applications'
+    const applications = ctx.slugs.applications
     const context = { [SYSTEM_CHANGE]: true }
     await req.payload.update({ collection: applications, id: winnerId, data: { status: 'winner' }, overrideAccess: true, context, req })
     await req.payload.update({

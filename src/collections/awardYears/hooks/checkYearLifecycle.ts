@@ -14,7 +14,7 @@ export const checkYearLifecycle =
     const before = originalDoc as YearState | undefined
     const yearId = originalDoc?.id
     const winnerId = after.winner === null || after.winner === undefined ? undefined : idOf(after.winner)
-    const applications = ctx.slugs.applications as 'applications'
+    const applications = ctx.slugs.applications
     const countWhere = async (status?: ApplicationStatus) =>
       yearId === undefined
         ? 0

@@ -7,7 +7,8 @@ import { throwIfViolations } from '../../../lib/violations.js'
 type Score = { criterion?: unknown; score?: unknown }
 
 /**
- * A juror reviews as themselves, only applications they may read, on years they serve on; the final
+ * A juror reviews as themselves (which applications they may review is the create access rule), on
+ * years they serve on; the final
  * round is for finalists; a submitted review scores every criterion of the year; a conflict of
  * interest carries no scores.
  */
@@ -22,7 +23,7 @@ export const checkReviewRules =
 
     const application = merged.application
       ? ((await req.payload.findByID({
-          collection: ctx.slugs.applications as 'applications',
+          collection: ctx.slugs.applications,
           id: idOf(merged.application),
           depth: 0,
           disableErrors: true,
@@ -34,21 +35,8 @@ export const checkReviewRules =
       throwIfViolations(req, slug, [violation('review.application', 'application', 'Välj en ansökan.', 'Choose an application.')])
       return data
     }
-    if (profile && operation === 'create') {
-      // The juror's own read access decides: their years, after the deadline, no conflicts declared yet.
-      const readable = await req.payload.count({
-        collection: ctx.slugs.applications as 'applications',
-        where: { id: { equals: application.id } },
-        overrideAccess: false,
-        user: req.user,
-        req,
-      })
-      if (readable.totalDocs === 0) {
-        problems.push(violation('review.not-assigned', 'application', 'Du kan inte bedöma den här ansökan.', 'You cannot review this application.'))
-      }
-    }
     const juror = merged.juror
-      ? ((await req.payload.findByID({ collection: ctx.slugs.jurors as 'jurors', id: idOf(merged.juror), depth: 0, disableErrors: true, overrideAccess: true, req })) as {
+      ? ((await req.payload.findByID({ collection: ctx.slugs.jurors, id: idOf(merged.juror), depth: 0, disableErrors: true, overrideAccess: true, req })) as {
           years?: unknown[]
         } | null)
       : null
@@ -64,7 +52,7 @@ export const checkReviewRules =
       data.scores = []
       data.recommendation = null
     } else {
-      const year = (await req.payload.findByID({ collection: ctx.slugs.awardYears as 'award-years', id: yearId, depth: 0, overrideAccess: true, req })) as { criteria?: unknown[] }
+      const year = (await req.payload.findByID({ collection: ctx.slugs.awardYears, id: yearId, depth: 0, overrideAccess: true, req })) as { criteria?: unknown[] }
       const criteria = (year.criteria ?? []).map((c) => String(idOf(c)))
       const scores: Score[] = Array.isArray(merged.scores) ? merged.scores : []
       const scored = new Set<string>()

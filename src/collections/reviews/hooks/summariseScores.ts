@@ -11,7 +11,7 @@ export const summariseScores =
   async ({ doc, req }) => {
     const applicationId = idOf((doc as Review).application)
     const submitted = await req.payload.find({
-      collection: ctx.slugs.reviews as 'reviews',
+      collection: ctx.slugs.reviews,
       where: { and: [{ application: { equals: applicationId } }, { submitted: { equals: true } }, { conflictOfInterest: { not_equals: true } }] },
       depth: 0,
       pagination: false,
@@ -25,7 +25,7 @@ export const summariseScores =
       .map((scores) => scores.reduce((a, b) => a + b, 0) / scores.length)
     const average = means.length > 0 ? Math.round((means.reduce((a, b) => a + b, 0) / means.length) * 100) / 100 : null
     await req.payload.update({
-      collection: ctx.slugs.applications as 'applications',
+      collection: ctx.slugs.applications,
       id: applicationId,
       data: { scoreSummary: { reviews: means.length, average } },
       overrideAccess: true,

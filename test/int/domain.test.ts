@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import {
+  APPLICATION_STATUSES,
+  APPLICATION_TRANSITIONS,
+  applicationWindow,
+  checkApplicationTransition,
+  checkYearChange,
+  countCharacters,
+  formatStockholm,
+  isWinnerPublic,
+  MUNICIPALITIES,
+  normalizeText,
+  stockholmTime,
+  timeLeft,
+  YEAR_STATUSES,
+  YEAR_TRANSITIONS,
+  type YearFacts,
+  type YearStatus,
+} from '../../src/domain/index.js'
+import { parseMunicipalitiesCsv, renderMunicipalitiesModule } from '../../scripts/generate-municipalities.mjs'
+
+describe('character counting', () => {
+  it('counts user-perceived characters after NFC and newline normalisation', () => {
+    expect(countCharacters('Hälsa')).toBe(5)
+    expect(countCharacters('Ha\u0308lsa')).toBe(5) // decomposed ä
+    expect(countCharacters('a\r\nb\rc\nd')).toBe(7) // every line break counts once
+    expect(countCharacters('👩‍⚕️🇸🇪👍🏽')).toBe(3) // ZWJ sequence, flag, skin tone
+    expect(countCharacters('')).toBe(0)
+  })
+
+  it('normalises to the form that is stored', () => {
+    expect(normalizeText('A\r\nB\rC')).toBe('A\nB\nC')
+    expect(normalizeText('A\u030a')).toBe('Å')
+  })
+})
+
+describe('Stockholm time', () => {
+  it('turns a wall-clock time into the right instant in summer and winter', () => {
+    expect(stockholmTime('2022-04-14', '23:59:59').toISOString()).toBe('2022-04-14T21:59:59.000Z')
+    expect(stockholmTime('2027-01-15', '23:59:59').toISOString()).toBe('2027-01-15T22:59:59.000Z')
+    // The night summer time starts (02:00 → 03:00) and ends (03:00 → 02:00).
+    expect(stockholmTime('2027-03-28', '04:00:00').toISOString()).toBe('2027-03-28T02:00:00.000Z')
+    expect(stockholmTime('2027-10-31', '04:00:00').toISOString()).toBe('2027-10-31T03:00:00.000Z')
+  })
+
+  it('formats in Stockholm time whatever the machine zone', () => {
+    expect(formatStockholm('2022-04-14T21:59:59Z', 'sv')).toBe('14 april 2022 kl. 23:59')
+    expect(formatStockholm('2022-04-14T21:59:59Z', 'en')).toBe('14 April 2022 at 23:59')
+  })
+
+  it('splits the time left into days, hours and minutes', () => {
+    expect(timeLeft('2027-01-03T01:02:30Z', new Date('2027-01-01T00:00:00Z'))).toEqual({ days: 2, hours: 1, minutes: 2, total: 176_550_000 })
+    expect(timeLeft('2027-01-01T00:00:00Z', new Date('2027-01-02T00:00:00Z')).total).toBe(0)
+  })
+})
+
+describe('application window', () => {
+  for (const [season, date] of [
+    ['summer', '2027-04-14'],
+    ['winter', '2027-01-15'],
+  ] as const) {
+    it(`accepts until one millisecond before the deadline and refuses at it (${season} time)`, () => {
+      const deadline = stockholmTime(date, '23:59:59')
+      const year = { status: 'open' as const, opensAt: '2026-11-01T00:00:00Z', deadline }
+      expect(applicationWindow(year, new Date(deadline.getTime() - 1))).toBe('open')
+      expect(applicationWindow(year, deadline)).toBe('closed')
+    })
+  }
+
+  it('is not open before the opening time nor in any other status', () => {
+    const year = { opensAt: '2026-11-01T00:00:00Z', deadline: '2027-04-14T21:59:59Z' }
+    const now = new Date('2027-01-01T00:00:00Z')
+    expect(applicationWindow({ ...year, status: 'open' }, new Date('2026-10-31T23:59:59.999Z'))).toBe('not-open')
+    expect(applicationWindow({ ...year, status: 'draft' }, now)).toBe('not-open')
+    for (const status of ['closed', 'finalists', 'decided', 'announced'] as const) expect(applicationWindow({ ...year, status }, now)).toBe('closed')
+  })
+})
+
+describe('award year lifecycle', () => {
+  const now = new Date('2027-06-01T10:00:00Z')
+  // Facts under which every rule other than the transition itself is satisfied.
+  const facts: YearFacts = { now, yearId: 1, applicationCount: 0, finalistCount: 1, winner: { awardYear: 1, status: 'finalist' } }
+  const yearIn = (status: YearStatus) => ({
+    status,
+    criteria: [1, 2],
+    deadline: '2027-09-01T00:00:00Z',
+    announcementAt: '2027-05-01T00:00:00Z',
+    winner: status === 'decided' || status === 'announced' ? 7 : null,
+  })
+
+  for (const from of YEAR_STATUSES) {
+    for (const to of YEAR_STATUSES) {
+      if (from === to) continue
+      const allowed = YEAR_TRANSITIONS[from].includes(to)
+      it(`${from} → ${to} is ${allowed ? 'allowed' : 'refused'}`, () => {
+        const after = { ...yearIn(to), winner: to === 'decided' || to === 'announced' ? 7 : null }
+        const problems = checkYearChange(yearIn(from), after, facts)
+        if (allowed) expect(problems).toEqual([])
+        else expect(problems.map((p) => p.rule)).toEqual(['year.transition'])
+      })
+    }
+  }
+
+  it('names each rule a refused change breaks', () => {
+    const rules = (before: YearStatus, after: Record<string, unknown>, f: Partial<YearFacts> = {}) =>
+      checkYearChange(yearIn(before), { ...yearIn(before), ...after } as never, { ...facts, ...f }).map((p) => p.rule)
+    expect(rules('draft', { status: 'open', deadline: '2027-06-01T10:00:00Z' })).toEqual(['year.open-needs-future-deadline'])
+    expect(rules('draft', { status: 'open', criteria: [] })).toEqual(['year.open-needs-criteria'])
+    expect(rules('open', { status: 'draft' }, { applicationCount: 1 })).toEqual(['year.draft-without-applications'])
+    expect(rules('closed', { status: 'finalists' }, { finalistCount: 0 })).toEqual(['year.finalists-need-finalist'])
+    expect(rules('finalists', { status: 'decided', winner: null })).toEqual(['year.decision-needs-winner'])
+    expect(rules('finalists', { status: 'decided', winner: 7 }, { winner: { awardYear: 2, status: 'finalist' } })).toEqual(['year.winner-is-finalist'])
+    expect(rules('finalists', { status: 'decided', winner: 7 }, { winner: { awardYear: 1, status: 'submitted' } })).toEqual(['year.winner-is-finalist'])
+    expect(rules('closed', { winner: 7 })).toEqual(['year.winner-needs-decision'])
+    expect(rules('decided', { status: 'announced', announcementAt: '2027-06-01T10:00:00.001Z' })).toEqual(['year.announce-not-before-time'])
+    expect(rules('decided', { status: 'announced', announcementAt: '2027-06-01T10:00:00.000Z' })).toEqual([])
+    expect(rules('decided', { status: 'announced', announcementAt: null })).toEqual(['year.announce-needs-time'])
+    expect(rules('announced', { winner: 8 })).toEqual(['year.winner-final'])
+    expect(rules('draft', { opensAt: '2027-09-01T00:00:00Z' })).toEqual(['year.opens-before-deadline'])
+  })
+
+  it('keeps the winner secret until announced and the announcement time has come', () => {
+    const at = '2027-05-17T08:00:00Z'
+    expect(isWinnerPublic({ status: 'decided', announcementAt: at }, new Date('2027-06-01T00:00:00Z'))).toBe(false)
+    expect(isWinnerPublic({ status: 'announced', announcementAt: at }, new Date('2027-05-17T07:59:59.999Z'))).toBe(false)
+    expect(isWinnerPublic({ status: 'announced', announcementAt: at }, new Date(at))).toBe(true)
+    expect(isWinnerPublic({ status: 'announced', announcementAt: null }, new Date(at))).toBe(false)
+  })
+})
+
+describe('application status', () => {
+  for (const from of APPLICATION_STATUSES) {
+    for (const to of APPLICATION_STATUSES) {
+      if (from === to) continue
+      const allowed = APPLICATION_TRANSITIONS[from].includes(to)
+      it(`${from} → ${to} is ${allowed ? 'allowed' : 'refused'} while finalists are chosen`, () => {
+        expect(checkApplicationTransition(from, to, 'closed')?.rule ?? null).toBe(allowed ? null : 'application.transition')
+      })
+    }
+  }
+
+  it('selects finalists only between closing and the decision', () => {
+    for (const status of ['draft', 'open', 'decided', 'announced'] as const) {
+      expect(checkApplicationTransition('submitted', 'finalist', status)?.rule).toBe('application.selection-window')
+    }
+    expect(checkApplicationTransition('submitted', 'finalist', 'finalists')).toBeNull()
+    expect(checkApplicationTransition('submitted', 'withdrawn', 'open')).toBeNull()
+  })
+})
+
+describe('municipalities', () => {
+  it('are the 290 of the official list, generated from the CSV without drift', () => {
+    const csv = readFileSync(new URL('../../src/domain/municipalities.csv', import.meta.url), 'utf8')
+    const generated = readFileSync(new URL('../../src/domain/municipalities.data.ts', import.meta.url), 'utf8')
+    expect(generated).toBe(renderMunicipalitiesModule(parseMunicipalitiesCsv(csv)))
+    expect(MUNICIPALITIES).toHaveLength(290)
+    expect(new Set(MUNICIPALITIES.map((m) => m.code)).size).toBe(290)
+    expect(MUNICIPALITIES.find((m) => m.code === '1281')).toMatchObject({ name: 'Lunds kommun', shortName: 'Lund', county: 'Skåne län' })
+  })
+})
