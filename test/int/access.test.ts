@@ -3,6 +3,7 @@
 import { Forbidden, NotFound, type Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MUNICIPALITIES } from '../../src/domain/municipalities.js'
 import { HISTORICAL_IMPORT } from '../../src/lib/context.js'
 import {
   answersFor,
@@ -51,8 +52,11 @@ let png: Buffer
 let counter = 0
 const unique = () => ++counter
 const sys = { overrideAccess: true, depth: 0 } as const
-// Municipality codes for creates, so that no two creates collide on (year, municipality).
-const codes = ['0114', '0115', '0117', '0120', '0123', '0125', '0126', '0127', '0128', '0136', '0138', '0139', '0140', '0160', '0162']
+// A fresh municipality for every create, so that no two creates collide on (year, municipality);
+// the fixtures' own codes (1280, 0180, 0181, 0380, 2580) are skipped.
+const reserved = new Set(['1280', '0180', '0181', '0380', '2580'])
+const freeCodes = MUNICIPALITIES.map((m) => m.code).filter((c) => !reserved.has(c))
+const nextCode = () => freeCodes.shift()!
 
 beforeAll(async () => {
   t = await startPayload({ now: '2027-05-01T10:00:00Z' })
@@ -113,11 +117,11 @@ const as = (role: RoleName) => ({ user: users[role], overrideAccess: false as co
 const throwaway: Record<Slug, () => Promise<Doc>> = {
   'award-years': () => createYear(payload, { year: 2100 - unique(), status: 'draft' }),
   criteria: async () => (await payload.create({ collection: 'criteria', data: { title: `Tillfälligt ${unique()}`, order: 9 }, ...sys })) as Doc,
-  applications: () => importApplication(payload, closedYear, criteria, { municipality: codes[unique() % codes.length] === '0114' ? '0114' : codes[unique() % codes.length] }),
+  applications: () => importApplication(payload, closedYear, criteria, { municipality: nextCode() }),
   jurors: () => createJuror(payload, null, [], `Tillfällig ${unique()}`),
   partners: async () => (await payload.create({ collection: 'partners', data: { name: `Partner ${unique()}` }, ...sys })) as Doc,
   reviews: async () => {
-    const application = await importApplication(payload, closedYear, criteria, { municipality: ['1480', '0580', '1880', '2480', '0680'][unique() % 5] + '' })
+    const application = await importApplication(payload, closedYear, criteria, { municipality: nextCode() })
     return (await payload.create({ collection: 'reviews', data: { application: application.id, juror: jurorProfile.id }, ...sys })) as Doc
   },
   users: () => createUser(payload, 'juror'),
@@ -148,7 +152,7 @@ function runCell(slug: Slug, op: Op, role: RoleName): Promise<unknown> {
   const create: Record<Slug, () => Promise<unknown>> = {
     'award-years': () => payload.create({ collection: 'award-years', data: { year: 2040 + unique(), title: 'Nytt år' } as never, ...opts }),
     criteria: () => payload.create({ collection: 'criteria', data: { title: `Område ${unique()}`, order: 5 }, ...opts }),
-    applications: () => payload.create({ collection: 'applications', data: applicationData(openYear, criteria, { municipality: codes[unique() % codes.length] }) as never, ...opts }),
+    applications: () => payload.create({ collection: 'applications', data: applicationData(openYear, criteria, { municipality: nextCode() }) as never, ...opts }),
     jurors: () => payload.create({ collection: 'jurors', data: { name: `Ny jurymedlem ${unique()}` }, ...opts }),
     partners: () => payload.create({ collection: 'partners', data: { name: `Ny partner ${unique()}` }, ...opts }),
     // A juror reviews as themselves; an administrator on behalf of a juror who has not reviewed A.
