@@ -1,4 +1,5 @@
-import type { CollectionSlug } from 'payload'
+import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { PublicApiOptions } from './api/publicApi.js'
 import { DEFAULT_CHARACTER_LIMIT } from './domain/application.js'
 import { type Clock, systemClock } from './domain/time.js'
 
@@ -23,6 +24,8 @@ export interface EhkPluginOptions {
   defaultCharacterLimit?: number
   /** The clock that deadlines, embargoes and jurors' access are checked against. For tests. */
   clock?: Clock
+  /** The public widget API: rate limits, trusted proxies, and where the edit link in the e-mail points. */
+  api?: PublicApiOptions & { editUrl?: (token: string, req: PayloadRequest) => string }
   /** Keep the collections (and the database schema) but leave out endpoints and hooks that act on their own. */
   disabled?: boolean
 }

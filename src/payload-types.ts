@@ -649,6 +649,8 @@ export interface Application {
         id?: string | null;
       }[]
     | null;
+  editTokenHash?: string | null;
+  idempotencyKey?: string | null;
   /**
    * Computed from submitted reviews.
    */
@@ -956,6 +958,8 @@ export interface ApplicationsSelect<T extends boolean = true> {
         answeredAt_tz?: T;
         id?: T;
       };
+  editTokenHash?: T;
+  idempotencyKey?: T;
   scoreSummary?:
     | T
     | {

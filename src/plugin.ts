@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, Plugin } from 'payload'
+import type { CollectionConfig, Config, PayloadRequest, Plugin } from 'payload'
 import { applications } from './collections/applications/index.js'
 import { awardYears } from './collections/awardYears/index.js'
 import { criteria } from './collections/criteria/index.js'
@@ -7,6 +7,8 @@ import { MEDIA_MAX_BYTES, media } from './collections/media/index.js'
 import { partners } from './collections/partners/index.js'
 import { reviews } from './collections/reviews/index.js'
 import { users, withRoles } from './collections/users/index.js'
+import { createApiState, preflight, readEndpoints } from './api/publicApi.js'
+import { submissionEndpoints } from './api/submissions.js'
 import { type EhkContext, type EhkPluginOptions, resolveOptions } from './defaults.js'
 
 /**
@@ -29,10 +31,30 @@ export const eHalsokommun =
     if (!existing.has(ctx.slugs.media)) collections.push(media(ctx))
     collections.push(...own)
 
+    const api = createApiState(ctx, options.api)
+    const clearOrigins = () => api.origins.clear()
+    const partnerCollection = own.find((c) => c.slug === ctx.slugs.partners)!
+    partnerCollection.hooks = {
+      ...partnerCollection.hooks,
+      afterChange: [...(partnerCollection.hooks?.afterChange ?? []), clearOrigins],
+      afterDelete: [...(partnerCollection.hooks?.afterDelete ?? []), clearOrigins],
+    }
+    const editUrl = options.api?.editUrl ?? defaultEditUrl
+    const endpoints = options.disabled
+      ? []
+      : [preflight(api), ...readEndpoints(ctx, api), ...submissionEndpoints(ctx, api, { editUrl })]
+
     return {
       ...config,
       collections,
+      endpoints: [...(config.endpoints ?? []), ...endpoints],
       upload: { ...config.upload, limits: { fileSize: MEDIA_MAX_BYTES, ...config.upload?.limits } },
       custom: { ...config.custom, eHalsokommun: ctx satisfies EhkContext },
     }
   }
+
+/** The CMS's application page, with the token in the fragment so that it never reaches a server log. */
+function defaultEditUrl(token: string, req: PayloadRequest): string {
+  const base = req.payload.config.serverURL || new URL(req.url ?? 'http://localhost:3000').origin
+  return `${base}/ansokan#redigera=${token}`
+}

@@ -1,9 +1,15 @@
 import * as migration_20261123_095524_initial from './20261123_095524_initial.js'
+import * as migration_20261123_102447_api_fields from './20261123_102447_api_fields.js'
 
 export const migrations = [
   {
     up: migration_20261123_095524_initial.up,
     down: migration_20261123_095524_initial.down,
-    name: '20261123_095524_initial'
+    name: '20261123_095524_initial',
+  },
+  {
+    up: migration_20261123_102447_api_fields.up,
+    down: migration_20261123_102447_api_fields.down,
+    name: '20261123_102447_api_fields'
   },
 ];

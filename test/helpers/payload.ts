@@ -5,7 +5,7 @@ import { sv } from '@payloadcms/translations/languages/sv'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { buildConfig, type Config, getPayload, type Payload } from 'payload'
+import { buildConfig, type Config, type EmailAdapter, getPayload, type Payload, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 import { eHalsokommun, type EhkPluginOptions } from '../../src/index.js'
 
@@ -21,6 +21,8 @@ export class TestClock {
 export interface TestPayload {
   payload: Payload
   clock: TestClock
+  /** The sanitized config, for serving this instance over HTTP (test/helpers/server.ts). */
+  config: SanitizedConfig
   destroy: () => Promise<void>
 }
 
@@ -28,10 +30,12 @@ export interface TestPayload {
 export async function startCustomPayload(configure: (dbUrl: string) => Config): Promise<Omit<TestPayload, 'clock'>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ehk-test-'))
   const config = await buildConfig({ secret: 'test-secret', telemetry: false, ...configure(`file:${path.join(dir, 'test.db')}`) })
-  // Each file gets its own instance: getPayload caches by key.
-  const payload = await getPayload({ config, key: dir } as never)
+  // One instance per test file (Vitest runs each file in its own process), under getPayload's default
+  // key, so that Payload's own request handlers (REST, GraphQL) find this instance when served over HTTP.
+  const payload = await getPayload({ config })
   return {
     payload,
+    config,
     destroy: async () => {
       await payload.destroy()
       rmSync(dir, { recursive: true, force: true })
@@ -40,16 +44,18 @@ export async function startCustomPayload(configure: (dbUrl: string) => Config): 
 }
 
 /** The plugin as the app uses it (schema pushed, as in development), with a clock the test moves. */
-export async function startPayload(options: EhkPluginOptions & { now?: string } = {}): Promise<TestPayload> {
-  const clock = new TestClock(new Date(options.now ?? '2026-11-23T12:00:00Z'))
+export async function startPayload(options: EhkPluginOptions & { now?: string; email?: Promise<EmailAdapter> } = {}): Promise<TestPayload> {
+  const { now, email, ...pluginOptions } = options
+  const clock = new TestClock(new Date(now ?? '2026-11-23T12:00:00Z'))
   const started = await startCustomPayload((url) => ({
     db: sqliteAdapter({ client: { url } }),
     editor: lexicalEditor(),
+    email,
     sharp,
     i18n: { supportedLanguages: { sv, en }, fallbackLanguage: 'sv' },
     admin: { user: 'users' },
     logger: { options: { level: 'warn' } } as never,
-    plugins: [eHalsokommun({ clock: clock.now, ...options })],
+    plugins: [eHalsokommun({ clock: clock.now, ...pluginOptions })],
   }))
   return { ...started, clock }
 }

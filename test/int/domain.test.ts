@@ -13,6 +13,7 @@ import {
   normalizeText,
   stockholmTime,
   timeLeft,
+  toPublicRichText,
   YEAR_STATUSES,
   YEAR_TRANSITIONS,
   type YearFacts,
@@ -157,5 +158,32 @@ describe('municipalities', () => {
     expect(MUNICIPALITIES).toHaveLength(290)
     expect(new Set(MUNICIPALITIES.map((m) => m.code)).size).toBe(290)
     expect(MUNICIPALITIES.find((m) => m.code === '1281')).toMatchObject({ name: 'Lunds kommun', shortName: 'Lund', county: 'Skåne län' })
+  })
+})
+
+describe('public rich text', () => {
+  const text = (t: string, format = 0) => ({ type: 'text', text: t, format })
+  const lexical = (...children: unknown[]) => ({ root: { type: 'root', children } })
+
+  it('keeps paragraphs, headings, lists, quotes, bold, italic and http(s) links as plain data', () => {
+    const value = lexical(
+      { type: 'heading', tag: 'h1', children: [text('Rubrik')] },
+      { type: 'paragraph', children: [text('Fet', 1), text(' och '), text('kursiv', 2), { type: 'link', fields: { url: 'https://vitalis.example' }, children: [text('länk')] }] },
+      { type: 'list', listType: 'number', children: [{ type: 'listitem', children: [text('Ett')] }, { type: 'listitem', children: [text('Två')] }] },
+      { type: 'quote', children: [text('Citat')] },
+    )
+    expect(toPublicRichText(value)).toEqual([
+      { type: 'heading', level: 2, children: [{ text: 'Rubrik' }] },
+      { type: 'paragraph', children: [{ text: 'Fet', bold: true }, { text: ' och ' }, { text: 'kursiv', italic: true }, { link: 'https://vitalis.example', children: [{ text: 'länk' }] }] },
+      { type: 'list', ordered: true, items: [[{ text: 'Ett' }], [{ text: 'Två' }]] },
+      { type: 'quote', children: [{ text: 'Citat' }] },
+    ])
+  })
+
+  it('drops script links and HTML, keeping only their text', () => {
+    const value = lexical({ type: 'paragraph', children: [{ type: 'link', fields: { url: 'javascript:alert(1)' }, children: [text('<img src=x onerror=alert(1)>')] }] })
+    expect(toPublicRichText(value)).toEqual([{ type: 'paragraph', children: [{ text: '<img src=x onerror=alert(1)>' }] }])
+    expect(toPublicRichText(null)).toEqual([])
+    expect(toPublicRichText({ root: 'nonsense' })).toEqual([])
   })
 })

@@ -121,6 +121,9 @@ export function applications(ctx: EhkContext): CollectionConfig {
           instantField('answeredAt', { label: { sv: 'Besvarad', en: 'Answered' } }),
         ],
       },
+      // Hashes only: the edit link's token and the client's idempotency key are never stored in clear.
+      { name: 'editTokenHash', type: 'text', hidden: true, index: true, access: serverOwned },
+      { name: 'idempotencyKey', type: 'text', hidden: true, unique: true, access: serverOwned },
       {
         name: 'scoreSummary',
         type: 'group',

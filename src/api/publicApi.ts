@@ -1,0 +1,166 @@
+import type { Endpoint, PayloadRequest, Where } from 'payload'
+import type { EhkContext } from '../defaults.js'
+import { MUNICIPALITIES } from '../domain/municipalities.js'
+import { normalizeOrigin } from '../lib/origins.js'
+import { ALLOWED_REQUEST_HEADERS, API_PREFIX, cachedJson, corsHeaders, type CorsDecision, langOf, problem } from './http.js'
+import { AllowedOrigins } from './origins.js'
+import { idOf, publicJuror, publicPartner, publicWinner, publicYear, type YearDoc } from './publicViews.js'
+import { clientAddress, DEFAULT_RATE_LIMITS, Limiters, type RateLimits } from './rateLimit.js'
+
+export interface PublicApiOptions {
+  rateLimits?: Partial<RateLimits>
+  /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (default 0). */
+  proxyHops?: number
+}
+
+/** State the API keeps per app server: the origin list and the rate limiters. */
+export interface PublicApiState {
+  origins: AllowedOrigins
+  limiters: Limiters
+  proxyHops: number
+}
+
+export function createApiState(ctx: EhkContext, options: PublicApiOptions = {}): PublicApiState {
+  return {
+    origins: new AllowedOrigins(ctx.slugs),
+    limiters: new Limiters({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }),
+    proxyHops: options.proxyHops ?? 0,
+  }
+}
+
+const MESSAGES = {
+  origin: { sv: 'Den här webbplatsen får inte använda tjänsten.', en: 'This website may not use the service.' },
+  rate: { sv: 'För många förfrågningar. Försök igen om en stund.', en: 'Too many requests. Please try again shortly.' },
+  noYear: { sv: 'Det finns inget publicerat utmärkelseår.', en: 'There is no published award year.' },
+  unknownYear: { sv: 'Året finns inte eller är inte publicerat.', en: 'The year does not exist or is not published.' },
+  internal: { sv: 'Något gick fel hos oss. Försök igen.', en: 'Something went wrong on our side. Please try again.' },
+}
+
+/** The CMS's own origin: SERVER_URL when set, else the host the request came to. */
+function ownOrigin(req: PayloadRequest): string | undefined {
+  return normalizeOrigin(req.payload.config.serverURL) ?? normalizeOrigin(new URL(req.url ?? 'http://localhost').origin)
+}
+
+export async function decideCors(req: PayloadRequest, state: PublicApiState): Promise<CorsDecision & { partner?: number | string }> {
+  const origin = req.headers.get('origin')
+  if (!origin) return { refused: false }
+  const normalized = normalizeOrigin(origin)
+  if (normalized && normalized === ownOrigin(req)) return { allow: origin, refused: false }
+  const partner = normalized ? await state.origins.partnerFor(req.payload, normalized) : undefined
+  return partner === undefined ? { refused: true } : { allow: origin, refused: false, partner }
+}
+
+type Handler = (req: PayloadRequest, headers: Headers, cors: CorsDecision & { partner?: number | string }) => Promise<Response>
+
+/**
+ * Every public endpoint: CORS per partner origin, a per-client rate limit, and errors as JSON in the
+ * reader's language. Reads by browsers on origins not listed get no CORS headers (the browser then
+ * withholds the answer); writes from them are refused outright.
+ */
+export function publicEndpoint(state: PublicApiState, method: 'get' | 'post' | 'patch', path: string, kind: 'read' | 'submit', handler: Handler): Endpoint {
+  return {
+    method,
+    path: `${API_PREFIX}${path}`,
+    handler: async (req) => {
+      const cors = await decideCors(req, state)
+      const headers = corsHeaders(cors)
+      const lang = langOf(req)
+      if (cors.refused && method !== 'get') return problem(403, MESSAGES.origin[lang], headers)
+      const client = clientAddress(req.headers.get('x-forwarded-for'), state.proxyHops)
+      const wait = await state.limiters.retryAfter(req.payload, kind, client)
+      if (wait > 0) {
+        headers.set('Retry-After', String(wait))
+        return problem(429, MESSAGES.rate[lang], headers)
+      }
+      try {
+        return await handler(req, headers, cors)
+      } catch (error) {
+        req.payload.logger.error({ err: error, msg: `ehk public API ${method.toUpperCase()} ${path}` })
+        return problem(500, MESSAGES.internal[lang], headers)
+      }
+    },
+  }
+}
+
+/** Preflight for every path under the prefix: allowed origins only. */
+export function preflight(state: PublicApiState): Endpoint {
+  return {
+    method: 'options',
+    path: `${API_PREFIX}/:path*`,
+    handler: async (req) => {
+      const cors = await decideCors(req, state)
+      const headers = corsHeaders(cors)
+      if (cors.allow) {
+        headers.set('Access-Control-Allow-Methods', 'GET, POST, PATCH, OPTIONS')
+        headers.set('Access-Control-Allow-Headers', ALLOWED_REQUEST_HEADERS)
+        headers.set('Access-Control-Max-Age', '600')
+      }
+      return new Response(null, { status: cors.allow ? 204 : 403, headers })
+    },
+  }
+}
+
+const PUBLISHED: Where = { status: { not_equals: 'draft' } }
+
+export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[] {
+  const { slugs } = ctx
+  // Reads run as the public would (overrideAccess: false, no user): the embargo and the draft rule
+  // apply as a second guard behind the field-by-field public views.
+  const asPublic = { overrideAccess: false, user: null } as const
+
+  async function findYear(req: PayloadRequest, where: Where) {
+    const { docs } = await req.payload.find({ collection: slugs.awardYears, where, depth: 1, limit: 1, sort: '-year', ...asPublic })
+    return docs[0] as unknown as YearDoc | undefined
+  }
+
+  return [
+    publicEndpoint(state, 'get', '/years/current', 'read', async (req, headers) => {
+      const now = ctx.now()
+      const year = (await findYear(req, { status: { equals: 'open' } })) ?? (await findYear(req, PUBLISHED))
+      if (!year) return problem(404, MESSAGES.noYear[langOf(req)], headers)
+      return cachedJson(req, { ...publicYear(year, now) }, headers, now)
+    }),
+    publicEndpoint(state, 'get', '/years/:year', 'read', async (req, headers) => {
+      const now = ctx.now()
+      const number = Number(req.routeParams?.year)
+      const year = Number.isInteger(number) ? await findYear(req, { and: [PUBLISHED, { year: { equals: number } }] }) : undefined
+      if (!year) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
+      return cachedJson(req, publicYear(year, now), headers, now)
+    }),
+    publicEndpoint(state, 'get', '/years/:year/jury', 'read', async (req, headers) => {
+      const number = Number(req.routeParams?.year)
+      const year = Number.isInteger(number) ? await findYear(req, { and: [PUBLISHED, { year: { equals: number } }] }) : undefined
+      if (!year) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
+      const [jurors, partners] = await Promise.all([
+        req.payload.find({ collection: slugs.jurors, where: { years: { contains: year.id } }, depth: 1, pagination: false, sort: 'name', ...asPublic }),
+        req.payload.find({ collection: slugs.partners, where: { id: { in: ((year as { partners?: unknown[] }).partners ?? []).map((p) => (typeof p === 'object' ? (p as { id: number }).id : p)) } }, depth: 1, pagination: false, ...asPublic }),
+      ])
+      return cachedJson(req, { year: year.year, jury: jurors.docs.map((j) => publicJuror(j as never)), partners: partners.docs.map((p) => publicPartner(p as never)) }, headers)
+    }),
+    publicEndpoint(state, 'get', '/winners', 'read', async (req, headers) => {
+      const now = ctx.now()
+      const params = new URL(req.url ?? '', 'http://x').searchParams
+      const limit = Math.min(50, Math.max(1, Number(params.get('limit')) || 50))
+      const only = Number(params.get('year'))
+      const { docs } = await req.payload.find({
+        collection: slugs.awardYears,
+        where: { and: [{ status: { equals: 'announced' } }, { announcementAt: { less_than_equal: now.toISOString() } }, ...(Number.isInteger(only) && only > 0 ? [{ year: { equals: only } }] : [])] },
+        depth: 0,
+        limit,
+        sort: '-year',
+        ...asPublic,
+      })
+      // The public read above shows `winner` only where the embargo is lifted; the winning
+      // application is not public itself, so its municipality is looked up by the system.
+      const years = docs as unknown as YearDoc[]
+      const ids = years.map((year) => idOf(year.winner)).filter((id) => id !== undefined)
+      const { docs: applications } = await req.payload.find({ collection: slugs.applications, where: { id: { in: ids } }, select: { municipality: true }, depth: 0, pagination: false, overrideAccess: true })
+      const codes = new Map(applications.map((a) => [a.id, (a as { municipality?: string }).municipality]))
+      const winners = years.map((year) => publicWinner(year, codes.get(idOf(year.winner) as never), now)).filter((w) => w !== undefined)
+      return cachedJson(req, { winners }, headers)
+    }),
+    publicEndpoint(state, 'get', '/municipalities', 'read', async (req, headers) =>
+      cachedJson(req, { municipalities: MUNICIPALITIES.map(({ code, name, shortName, county }) => ({ code, name, shortName, county })) }, headers),
+    ),
+  ]
+}

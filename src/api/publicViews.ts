@@ -1,0 +1,100 @@
+// What the public may see of a year, a winner, a juror and a partner: built field by field from the
+// documents, so that nothing is published by accident when a field is added to a collection.
+import { applicationWindow, isWinnerPublic, type YearStatus } from '../domain/lifecycle.js'
+import { findMunicipality } from '../domain/municipalities.js'
+import { toPublicRichText } from '../domain/richText.js'
+
+type Rel<T> = number | string | (T & { id: number | string }) | null | undefined
+type Criterion = { id: number | string; title: string; description?: unknown; guidingQuestions?: Array<{ question: string }> }
+type Media = { url?: string | null; alt?: string | null }
+
+export type YearDoc = {
+  id: number | string
+  year: number
+  title: string
+  status: YearStatus
+  opensAt?: string | null
+  deadline?: string | null
+  finalistsAt?: string | null
+  ceremonyAt?: string | null
+  announcementAt?: string | null
+  timeline?: Array<{ startsOn: string; endsOn?: string | null; description: string }> | null
+  characterLimit: number
+  criteria?: Array<Rel<Criterion>> | null
+  assessmentFocus?: unknown
+  contact?: { title?: string | null; email?: string | null; phone?: string | null } | null
+  winner?: Rel<{ municipality: string }>
+  juryMotivation?: unknown
+  successFactors?: Array<{ text: string }> | null
+}
+
+const populated = <T>(value: Rel<T>): (T & { id: number | string }) | undefined => (typeof value === 'object' && value !== null ? value : undefined)
+
+export function publicYear(year: YearDoc, now: Date) {
+  const window = applicationWindow(year, now)
+  return {
+    year: year.year,
+    title: year.title,
+    status: year.status,
+    window,
+    acceptingApplications: window === 'open',
+    opensAt: year.opensAt ?? null,
+    deadline: year.deadline ?? null,
+    finalistsAt: year.finalistsAt ?? null,
+    ceremonyAt: year.ceremonyAt ?? null,
+    announcementAt: year.announcementAt ?? null,
+    timeline: (year.timeline ?? []).map((entry) => ({ startsOn: entry.startsOn, endsOn: entry.endsOn ?? null, description: entry.description })),
+    characterLimit: year.characterLimit,
+    criteria: (year.criteria ?? []).map(populated).filter((c): c is Criterion => !!c).map((c) => ({
+      id: c.id,
+      title: c.title,
+      description: toPublicRichText(c.description),
+      guidingQuestions: (c.guidingQuestions ?? []).map((q) => q.question),
+    })),
+    assessmentFocus: toPublicRichText(year.assessmentFocus),
+    contact: year.contact?.email || year.contact?.title ? { title: year.contact.title ?? null, email: year.contact.email ?? null, phone: year.contact.phone ?? null } : null,
+  }
+}
+
+/** The id of a relationship, populated or not. */
+export const idOf = (value: Rel<object>): number | string | undefined => (typeof value === 'object' && value !== null ? value.id : (value ?? undefined))
+
+/**
+ * A winner, only for a year whose embargo is lifted (the caller has already filtered; this checks
+ * again). The winning application itself is never public: the caller looks up its municipality.
+ */
+export function publicWinner(year: YearDoc, municipalityCode: string | undefined, now: Date) {
+  const municipality = findMunicipality(municipalityCode)
+  if (!isWinnerPublic(year, now) || !municipality) return undefined
+  return {
+    year: year.year,
+    title: year.title,
+    municipality: { code: municipality.code, name: municipality.name, shortName: municipality.shortName },
+    motivation: toPublicRichText(year.juryMotivation),
+    successFactors: (year.successFactors ?? []).map((f) => f.text),
+    announcedAt: year.announcementAt ?? null,
+  }
+}
+
+export function publicJuror(juror: { name: string; title?: string | null; bio?: string | null; organisation?: Rel<{ name: string; shortName?: string | null }>; photo?: Rel<Media> }) {
+  const organisation = populated(juror.organisation)
+  const photo = populated(juror.photo)
+  return {
+    name: juror.name,
+    title: juror.title ?? null,
+    organisation: organisation ? { name: organisation.name, shortName: organisation.shortName ?? null } : null,
+    bio: juror.bio ?? null,
+    photo: photo?.url ? { url: photo.url, alt: photo.alt ?? '' } : null,
+  }
+}
+
+export function publicPartner(partner: { name: string; shortName?: string | null; role: string; website?: string | null; logo?: Rel<Media> }) {
+  const logo = populated(partner.logo)
+  return {
+    name: partner.name,
+    shortName: partner.shortName ?? null,
+    role: partner.role,
+    website: partner.website ?? null,
+    logo: logo?.url ? { url: logo.url, alt: logo.alt ?? '' } : null,
+  }
+}
