@@ -5,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
+import { apiOptionsFromEnv } from './src/config/api.js'
 import { chooseDatabase } from './src/config/database.js'
 import { chooseEmail } from './src/config/email.js'
 import { payloadSecret } from './src/config/secret.js'
@@ -32,7 +33,7 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
   },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-  plugins: [eHalsokommun()],
+  plugins: [eHalsokommun({ api: apiOptionsFromEnv() })],
   onInit: async (payload) => {
     payload.logger.info(`Databas / database: ${database.description}`)
     if (process.env.EHK_SEED !== 'false') await seedIfEmpty(payload, { demoPassword: process.env.EHK_DEMO_PASSWORD })

@@ -22,18 +22,20 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
  * In memory for one app server; in MongoDB when the app runs on it, so that several app servers
  * share one limit per client.
  */
+export function limiterFor(db: { name?: string; connection?: unknown }, keyPrefix: string, limit: Limit): RateLimiterAbstract {
+  return db.name === 'mongoose' && db.connection
+    ? new RateLimiterMongo({ storeClient: db.connection, tableName: 'ehk_rate_limits', keyPrefix, ...limit })
+    : new RateLimiterMemory({ keyPrefix, ...limit })
+}
+
 export class Limiters {
   private made?: Record<keyof RateLimits, RateLimiterAbstract>
 
   constructor(private readonly limits: RateLimits) {}
 
   private make(payload: Payload): Record<keyof RateLimits, RateLimiterAbstract> {
-    const connection = (payload.db as { name?: string; connection?: unknown }).name === 'mongoose' ? (payload.db as { connection?: unknown }).connection : undefined
-    const limiter = (keyPrefix: string, limit: Limit) =>
-      connection
-        ? new RateLimiterMongo({ storeClient: connection, tableName: 'ehk_rate_limits', keyPrefix, ...limit })
-        : new RateLimiterMemory({ keyPrefix, ...limit })
-    return { submit: limiter('ehk-submit', this.limits.submit), read: limiter('ehk-read', this.limits.read) }
+    const db = payload.db as { name?: string; connection?: unknown }
+    return { submit: limiterFor(db, 'ehk-submit', this.limits.submit), read: limiterFor(db, 'ehk-read', this.limits.read) }
   }
 
   /** Seconds to wait before trying again, or 0 when the request may go ahead. */

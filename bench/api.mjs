@@ -1,0 +1,115 @@
+// Benchmark of the public API on the real app (next start, embedded SQLite, demo content):
+// requests per second and p50/p99 latency of the winners endpoint (200 and 304), of Payload's
+// generic REST query for the same winners, and of submissions until the first error.
+// Usage: npm run bench   (BENCH_SECONDS=10 per read scenario, BENCH_CONNECTIONS=10)
+import autocannon from 'autocannon'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
+const port = Number(process.env.BENCH_PORT ?? 3917)
+const base = `http://127.0.0.1:${port}`
+
+if (!existsSync('.next/BUILD_ID')) {
+  console.log('Bygger appen / building the app (npm run build) …')
+  if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1)
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'ehk-bench-'))
+const server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URI: `file:${path.join(dir, 'bench.db')}`,
+    PAYLOAD_SECRET: 'bench-secret',
+    EHK_DEMO_PASSWORD: 'bench-password',
+    // Measure the endpoints, not the rate limiter.
+    RATE_LIMIT_READ: '100000000/60',
+    RATE_LIMIT_SUBMIT: '100000000/60',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
+const stop = () => {
+  server.kill('SIGTERM')
+  rmSync(dir, { recursive: true, force: true })
+}
+process.on('exit', stop)
+
+async function waitForApp() {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/api/ehk/v1/years/current`)).ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error('the app did not start within 2 minutes')
+}
+
+const run = (options) =>
+  new Promise((resolve, reject) => {
+    const instance = autocannon({ url: base, connections, duration: seconds, ...options }, (error, result) => (error ? reject(error) : resolve(result)))
+    options.onInstance?.(instance)
+  })
+
+function row(name, result, note = '') {
+  const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}×${count}`).join(' ')
+  return { scenario: name, 'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, requests: result.requests.total, statuses, note }
+}
+
+await waitForApp()
+const winners = await fetch(`${base}/api/ehk/v1/winners`)
+const etag = winners.headers.get('etag')
+const { winners: list } = await winners.json()
+const restPath = '/api/award-years?where[status][equals]=announced&depth=1&sort=-year&limit=50'
+const rest = await (await fetch(`${base}${restPath}`)).json()
+const rows = []
+rows.push(row('GET /api/ehk/v1/winners (200)', await run({ requests: [{ path: '/api/ehk/v1/winners' }] }), `${list.length} winners, ${(await (await fetch(`${base}/api/ehk/v1/winners`)).text()).length} B`))
+rows.push(row('GET /api/ehk/v1/winners (304)', await run({ requests: [{ path: '/api/ehk/v1/winners', headers: { 'if-none-match': etag } }] }), 'If-None-Match'))
+rows.push(row(`GET ${restPath}`, await run({ requests: [{ path: restPath }] }), `${rest.docs.length} years, ${JSON.stringify(rest).length} B`))
+
+// Submissions: one per municipality with a fresh Idempotency-Key, until the first answer that is not 201.
+const year = await (await fetch(`${base}/api/ehk/v1/years/current`)).json()
+const { municipalities } = await (await fetch(`${base}/api/ehk/v1/municipalities`)).json()
+let next = 0
+let firstError
+const text = 'Vi arbetar med välfärdsteknik, e-hälsa och digital delaktighet tillsammans med invånarna. '.repeat(30)
+const submissions = await run({
+  connections: Math.min(connections, 4),
+  duration: 120,
+  amount: municipalities.length + 1,
+  requests: [
+    {
+      method: 'POST',
+      path: '/api/ehk/v1/applications',
+      setupRequest: (request) => {
+        const municipality = municipalities[next++ % municipalities.length].code
+        return {
+          ...request,
+          headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${municipality}-${next}` },
+          body: JSON.stringify({
+            municipality,
+            contact: { name: 'Bänk Test', email: `bench.${municipality}@kommun.example` },
+            answers: year.criteria.map((c) => ({ criterion: c.id, text })),
+            consent: true,
+          }),
+        }
+      },
+      onResponse: (status, body) => {
+        if (status !== 201 && !firstError) firstError = `${status} ${body.slice(0, 120)}`
+      },
+    },
+  ],
+  onInstance: (instance) => {
+    const timer = setInterval(() => firstError && instance.stop(), 5)
+    instance.on('done', () => clearInterval(timer))
+  },
+})
+rows.push(row('POST /api/ehk/v1/applications', submissions, `first error: ${firstError ?? 'none'}`))
+
+console.log(`\n${connections} connections, ${seconds} s per read scenario, Node ${process.version}`)
+console.table(rows)
+stop()
+process.exit(0)
