@@ -53,11 +53,24 @@ export async function decideCors(req: PayloadRequest, state: PublicApiState): Pr
 type Handler = (req: PayloadRequest, headers: Headers, cors: CorsDecision & { partner?: number | string }) => Promise<Response>
 
 /**
- * Every public endpoint: CORS per partner origin, a per-client rate limit, and errors as JSON in the
- * reader's language. Reads by browsers on origins not listed get no CORS headers (the browser then
- * withholds the answer); writes from them are refused outright.
+ * Spends one of the client's requests of a kind: undefined when it may go ahead, else the 429 to
+ * send (with Retry-After).
  */
-export function publicEndpoint(state: PublicApiState, method: 'get' | 'post' | 'patch', path: string, kind: 'read' | 'submit', handler: Handler): Endpoint {
+export async function spend(req: PayloadRequest, state: PublicApiState, kind: 'read' | 'submit', headers: Headers): Promise<Response | undefined> {
+  const wait = await state.limiters.retryAfter(req.payload, kind, clientAddress(req.headers.get('x-forwarded-for'), state.proxyHops))
+  if (wait === 0) return undefined
+  headers.set('Retry-After', String(wait))
+  return problem(429, MESSAGES.rate[langOf(req)], headers)
+}
+
+/**
+ * Every public endpoint: CORS per partner origin, the per-client read budget, and errors as JSON in
+ * the reader's language. Reads by browsers on origins not listed get no CORS headers (the browser
+ * then withholds the answer); writes from them are refused outright. Submissions also spend from
+ * the smaller submission budget, but only once they are valid (see submissions.ts), so that
+ * correcting a refused form costs the applicant nothing.
+ */
+export function publicEndpoint(state: PublicApiState, method: 'get' | 'post' | 'patch', path: string, handler: Handler): Endpoint {
   return {
     method,
     path: `${API_PREFIX}${path}`,
@@ -66,12 +79,8 @@ export function publicEndpoint(state: PublicApiState, method: 'get' | 'post' | '
       const headers = corsHeaders(cors)
       const lang = langOf(req)
       if (cors.refused && method !== 'get') return problem(403, MESSAGES.origin[lang], headers)
-      const client = clientAddress(req.headers.get('x-forwarded-for'), state.proxyHops)
-      const wait = await state.limiters.retryAfter(req.payload, kind, client)
-      if (wait > 0) {
-        headers.set('Retry-After', String(wait))
-        return problem(429, MESSAGES.rate[lang], headers)
-      }
+      const limited = await spend(req, state, 'read', headers)
+      if (limited) return limited
       try {
         return await handler(req, headers, cors)
       } catch (error) {
@@ -114,20 +123,20 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
   }
 
   return [
-    publicEndpoint(state, 'get', '/years/current', 'read', async (req, headers) => {
+    publicEndpoint(state, 'get', '/years/current', async (req, headers) => {
       const now = ctx.now()
       const year = (await findYear(req, { status: { equals: 'open' } })) ?? (await findYear(req, PUBLISHED))
       if (!year) return problem(404, MESSAGES.noYear[langOf(req)], headers)
       return cachedJson(req, { ...publicYear(year, now) }, headers, now)
     }),
-    publicEndpoint(state, 'get', '/years/:year', 'read', async (req, headers) => {
+    publicEndpoint(state, 'get', '/years/:year', async (req, headers) => {
       const now = ctx.now()
       const number = Number(req.routeParams?.year)
       const year = Number.isInteger(number) ? await findYear(req, { and: [PUBLISHED, { year: { equals: number } }] }) : undefined
       if (!year) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
       return cachedJson(req, publicYear(year, now), headers, now)
     }),
-    publicEndpoint(state, 'get', '/years/:year/jury', 'read', async (req, headers) => {
+    publicEndpoint(state, 'get', '/years/:year/jury', async (req, headers) => {
       const number = Number(req.routeParams?.year)
       const year = Number.isInteger(number) ? await findYear(req, { and: [PUBLISHED, { year: { equals: number } }] }) : undefined
       if (!year) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
@@ -137,7 +146,7 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
       ])
       return cachedJson(req, { year: year.year, jury: jurors.docs.map((j) => publicJuror(j as never)), partners: partners.docs.map((p) => publicPartner(p as never)) }, headers)
     }),
-    publicEndpoint(state, 'get', '/winners', 'read', async (req, headers) => {
+    publicEndpoint(state, 'get', '/winners', async (req, headers) => {
       const now = ctx.now()
       const params = new URL(req.url ?? '', 'http://x').searchParams
       const limit = Math.min(50, Math.max(1, Number(params.get('limit')) || 50))
@@ -159,7 +168,7 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
       const winners = years.map((year) => publicWinner(year, codes.get(idOf(year.winner) as never), now)).filter((w) => w !== undefined)
       return cachedJson(req, { winners }, headers)
     }),
-    publicEndpoint(state, 'get', '/municipalities', 'read', async (req, headers) =>
+    publicEndpoint(state, 'get', '/municipalities', async (req, headers) =>
       cachedJson(req, { municipalities: MUNICIPALITIES.map(({ code, name, shortName, county }) => ({ code, name, shortName, county })) }, headers),
     ),
   ]

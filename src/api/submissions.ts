@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 import type { EhkContext } from '../defaults.js'
 import { type ApplicationInput, checkApplication, checkApplicationWindow, referenceNumber } from '../domain/application.js'
-import { findMunicipality } from '../domain/municipalities.js'
+import { findMunicipality, isMunicipalityCode } from '../domain/municipalities.js'
 import type { Lang, Violation } from '../domain/text.js'
 import { formatStockholm } from '../domain/time.js'
 import { isDuplicateApplication } from '../lib/errors.js'
 import { langOf, json, problem } from './http.js'
-import { publicEndpoint, type PublicApiState } from './publicApi.js'
+import { publicEndpoint, type PublicApiState, spend } from './publicApi.js'
 import { idOf, type YearDoc } from './publicViews.js'
 
 /** Large enough for 12 000 characters of four-byte emoji and a contact; anything larger is refused unread. */
@@ -147,7 +147,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState, opti
     }
   }
 
-  const submit = publicEndpoint(state, 'post', '/applications', 'submit', async (req, headers, cors) => {
+  const submit = publicEndpoint(state, 'post', '/applications', async (req, headers, cors) => {
     const lang = langOf(req)
     const body = await readBody(req, lang, headers)
     if (body instanceof Response) return body
@@ -166,8 +166,10 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState, opti
     if (typeof body[HONEYPOT_FIELD] === 'string' && body[HONEYPOT_FIELD] !== '') return json(decoyReceipt(body, year, ctx.now()), 201, headers)
 
     const fields = applicantFields(body)
-    const violations = checkApplication(fields, yearRules(year))
+    const violations = checkApplication(fields, yearRules(year), isMunicipalityCode)
     if (violations.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(violations, lang))
+    const limited = await spend(req, state, 'submit', headers)
+    if (limited) return limited
 
     const token = randomBytes(32).toString('base64url')
     let application: ApplicationDoc
@@ -211,14 +213,14 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState, opti
     answers: (application.answers ?? []).map((a) => ({ criterion: typeof a.criterion === 'object' ? a.criterion.id : a.criterion, text: a.text })),
   })
 
-  const read = publicEndpoint(state, 'get', '/applications/mine', 'submit', async (req, headers) => {
+  const read = publicEndpoint(state, 'get', '/applications/mine', async (req, headers) => {
     const found = await byToken(req, langOf(req), headers)
     if (found instanceof Response) return found
     headers.set('Cache-Control', 'private, no-store')
     return json(editable(found.application, found.year), 200, headers)
   })
 
-  const update = publicEndpoint(state, 'patch', '/applications/mine', 'submit', async (req, headers) => {
+  const update = publicEndpoint(state, 'patch', '/applications/mine', async (req, headers) => {
     const lang = langOf(req)
     const found = await byToken(req, lang, headers)
     if (found instanceof Response) return found
@@ -226,8 +228,10 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState, opti
     if (body instanceof Response) return body
     const current = editable(found.application, found.year)
     const fields = applicantFields({ municipality: found.application.municipality, consent: true, contact: body.contact ?? current.contact, answers: body.answers ?? current.answers })
-    const violations = checkApplication(fields, yearRules(found.year))
+    const violations = checkApplication(fields, yearRules(found.year), isMunicipalityCode)
     if (violations.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(violations, lang))
+    const limited = await spend(req, state, 'submit', headers)
+    if (limited) return limited
     const updated = (await req.payload.update({
       collection: slugs.applications,
       id: found.application.id,

@@ -1,7 +1,6 @@
 // Everything an application must satisfy, whoever sends it (the public form, the admin, a script).
-import { totalCharacters } from './characters.js'
+import { normalizeText, totalCharacters } from './characters.js'
 import { applicationWindow, type YearState } from './lifecycle.js'
-import { findMunicipality } from './municipalities.js'
 import { type Violation, violation } from './text.js'
 
 export const DEFAULT_CHARACTER_LIMIT = 12_000
@@ -23,12 +22,16 @@ export interface YearRules {
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
 const PHONE = /^\+?[\d\s()-]{6,20}$/
 
-const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0
+const isText = (v: unknown): v is string => typeof v === 'string' && normalizeText(v).trim().length > 0
 
-/** Every rule the application's content breaks, each with the path of the field to show it at. */
-export function checkApplication(input: ApplicationInput, year: YearRules): Violation[] {
+/**
+ * Every rule the application's content breaks, each with the path of the field to show it at.
+ * `isMunicipality` is passed in so that the widgets, which load the list from the API, can use the
+ * same rules without bundling it (the server passes `isMunicipalityCode`).
+ */
+export function checkApplication(input: ApplicationInput, year: YearRules, isMunicipality: (code: unknown) => boolean): Violation[] {
   const problems: Violation[] = []
-  if (!findMunicipality(input.municipality)) {
+  if (!isMunicipality(input.municipality)) {
     problems.push(violation('application.municipality', 'municipality', 'Välj en kommun i listan.', 'Choose a municipality from the list.'))
   }
   const contact = input.contact ?? {}

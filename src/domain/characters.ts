@@ -6,9 +6,16 @@ const graphemes =
     ? new Intl.Segmenter('sv', { granularity: 'grapheme' })
     : undefined
 
-/** CRLF and lone CR become LF, then Unicode NFC: the form in which answers are counted and stored. */
+/**
+ * CRLF and lone CR become LF, control characters other than tab and line break are dropped (nobody
+ * types them, and databases may cut a text at NUL), then Unicode NFC: the form in which text is
+ * counted and stored.
+ */
 export function normalizeText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').normalize('NFC')
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .normalize('NFC')
 }
 
 /** User-perceived characters (grapheme clusters) after normalisation: "å", "é" and "👩‍⚕️" count as one each. */

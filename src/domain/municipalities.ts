@@ -22,3 +22,5 @@ const byCode = new Map(MUNICIPALITIES.map((m) => [m.code, m]))
 export function findMunicipality(code: unknown): Municipality | undefined {
   return typeof code === 'string' ? byCode.get(code) : undefined
 }
+
+export const isMunicipalityCode = (code: unknown): boolean => findMunicipality(code) !== undefined

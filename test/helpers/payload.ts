@@ -54,7 +54,7 @@ export async function startPayload(options: EhkPluginOptions & { now?: string; e
     sharp,
     i18n: { supportedLanguages: { sv, en }, fallbackLanguage: 'sv' },
     admin: { user: 'users' },
-    logger: { options: { level: 'warn' } } as never,
+    logger: { options: { level: process.env.EHK_TEST_LOG_LEVEL ?? 'warn' } } as never,
     plugins: [eHalsokommun({ clock: clock.now, ...pluginOptions })],
   }))
   return { ...started, clock }

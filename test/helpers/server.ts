@@ -32,10 +32,14 @@ async function send(response: Response, res: ServerResponse) {
   res.end(Buffer.from(await response.arrayBuffer()))
 }
 
-export async function serve(config: SanitizedConfig, host = '127.0.0.1'): Promise<TestServer> {
+/** A test's own handling before Payload's: answers and returns true, or leaves the request alone. */
+export type Intercept = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>
+
+export async function serve(config: SanitizedConfig, host = '127.0.0.1', intercept?: Intercept): Promise<TestServer> {
   const graphql = GRAPHQL_POST(Promise.resolve(config))
   const server = createServer(async (req, res) => {
     try {
+      if (intercept && (await intercept(req, res))) return
       const request = await toRequest(req, `http://${req.headers.host}`)
       const isGraphQL = request.method === 'POST' && new URL(request.url).pathname === '/api/graphql'
       await send(isGraphQL ? await graphql(request) : await handleEndpoints({ config, request }), res)

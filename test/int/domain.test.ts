@@ -33,6 +33,9 @@ describe('character counting', () => {
   it('normalises to the form that is stored', () => {
     expect(normalizeText('A\r\nB\rC')).toBe('A\nB\nC')
     expect(normalizeText('A\u030a')).toBe('Å')
+    // Control characters nobody types (and that a database may cut the text at) go; tabs stay.
+    expect(normalizeText('a\u0000b\u0007c\u001bd\u007fe\tf')).toBe('abcde\tf')
+    expect(countCharacters('\u0000\u0000')).toBe(0)
   })
 })
 

@@ -4,7 +4,7 @@ import type { EhkContext } from '../../../defaults.js'
 import { checkApplication, checkApplicationWindow, referenceNumber } from '../../../domain/application.js'
 import { normalizeText } from '../../../domain/characters.js'
 import { type ApplicationStatus, checkApplicationTransition, type YearState } from '../../../domain/lifecycle.js'
-import { findMunicipality } from '../../../domain/municipalities.js'
+import { findMunicipality, isMunicipalityCode } from '../../../domain/municipalities.js'
 import { violation, type Violation } from '../../../domain/text.js'
 import { HISTORICAL_IMPORT, SYSTEM_CHANGE } from '../../../lib/context.js'
 import { DuplicateApplicationError, duplicateApplication } from '../../../lib/errors.js'
@@ -53,6 +53,7 @@ export const checkApplicationRules =
       ...checkApplication(
         { ...merged, answers: answers.map((a) => ({ ...a, criterion: a.criterion == null ? a.criterion : idOf(a.criterion) })) },
         { characterLimit: year.characterLimit, criteria: (year.criteria ?? []).map(idOf) },
+        isMunicipalityCode,
       ),
     )
     throwIfViolations(req, slug, problems)
@@ -63,7 +64,11 @@ export const checkApplicationRules =
     const municipality = findMunicipality(merged.municipality)!
     data.municipalityName = municipality.name
     data.answers = answers.map((a) => ({ ...a, text: normalizeText(String(a.text)) }))
-    if (merged.contact?.email) data.contact = { ...merged.contact, email: String(merged.contact.email).trim().toLowerCase() }
+    if (merged.contact) {
+      // Stored as checked: normalised like the answers, the e-mail address in lower case.
+      const contact = Object.fromEntries(Object.entries(merged.contact as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? normalizeText(v).trim() : v]))
+      data.contact = { ...contact, ...(typeof contact.email === 'string' && { email: contact.email.toLowerCase() }) }
+    }
     if (operation === 'create') {
       data.reference = referenceNumber(year.year, municipality.code)
       data.submittedAt ??= ctx.now().toISOString()
