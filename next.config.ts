@@ -17,6 +17,27 @@ const nextConfig: NextConfig = {
   },
   turbopack: { root: path.resolve(dirname) },
   poweredByHeader: false,
+  // The static pages in public/: the demo partner page and the page the edit link opens.
+  rewrites: async () => [
+    { source: '/demo', destination: '/demo/index.html' },
+    { source: '/ansokan', destination: '/ansokan/index.html' },
+  ],
+  headers: async () => [
+    {
+      // Partner sites load the widgets as a module script from another origin: that needs CORS.
+      // The stable name is revalidated within minutes; the content-hashed copy never changes.
+      source: '/widgets/:file*',
+      headers: [
+        { key: 'Access-Control-Allow-Origin', value: '*' },
+        { key: 'Cross-Origin-Resource-Policy', value: 'cross-origin' },
+        { key: 'Cache-Control', value: 'public, max-age=300, stale-while-revalidate=86400' },
+      ],
+    },
+    {
+      source: '/widgets/:file(ehk\\.[0-9a-f]{10}\\.js)',
+      headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
+    },
+  ],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -36,16 +36,22 @@ const MESSAGES = {
   internal: { sv: 'Något gick fel hos oss. Försök igen.', en: 'Something went wrong on our side. Please try again.' },
 }
 
-/** The CMS's own origin: SERVER_URL when set, else the host the request came to. */
-function ownOrigin(req: PayloadRequest): string | undefined {
-  return normalizeOrigin(req.payload.config.serverURL) ?? normalizeOrigin(new URL(req.url ?? 'http://localhost').origin)
+/**
+ * Whether a browser's Origin is the CMS itself: SERVER_URL when set, or the host the request was
+ * sent to (a page on another site cannot make a browser send our Host with its own Origin). Behind
+ * trusted proxies, the host they forward.
+ */
+function isOwnOrigin(req: PayloadRequest, state: PublicApiState, origin: string): boolean {
+  if (origin === normalizeOrigin(req.payload.config.serverURL)) return true
+  const host = (state.proxyHops > 0 && req.headers.get('x-forwarded-host')) || req.headers.get('host')
+  return !!host && new URL(origin).host === host.toLowerCase()
 }
 
 export async function decideCors(req: PayloadRequest, state: PublicApiState): Promise<CorsDecision & { partner?: number | string }> {
   const origin = req.headers.get('origin')
   if (!origin) return { refused: false }
   const normalized = normalizeOrigin(origin)
-  if (normalized && normalized === ownOrigin(req)) return { allow: origin, refused: false }
+  if (normalized && isOwnOrigin(req, state, normalized)) return { allow: origin, refused: false }
   const partner = normalized ? await state.origins.partnerFor(req.payload, normalized) : undefined
   return partner === undefined ? { refused: true } : { allow: origin, refused: false, partner }
 }

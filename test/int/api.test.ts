@@ -228,6 +228,11 @@ describe('CORS per partner origin', () => {
   it('lets the CMS’s own pages (its own origin, or no Origin header at all) use the API', async () => {
     expect((await call('/years/current', { origin: server.url })).headers.get('access-control-allow-origin')).toBe(server.url)
     expect((await call('/years/current', { origin: null })).status).toBe(200)
+    // Another port on the same host is another origin.
+    expect((await post(validBody('0187'), { origin: server.url.replace(/:\d+$/, ':1') })).status).toBe(403)
+    // Behind the trusted proxy, the host it forwards is ours.
+    const proxied = await call('/years/current', { method: 'OPTIONS', origin: 'https://cms.example.org', headers: { 'x-forwarded-host': 'cms.example.org' } })
+    expect(proxied.status).toBe(204)
   })
 })
 
@@ -518,7 +523,7 @@ describe('the private edit link', () => {
 
 
 describe('any body at all (property-based, fast-check)', () => {
-  const ANSWERED = new Set(['1280', '0115', '0126', '0127', '0138', '0139', '0140', '0160', '0162', '0163', '0180', '0181', '0186'])
+  const ANSWERED = new Set(['1280', '0115', '0126', '0127', '0138', '0139', '0140', '0160', '0162', '0163', '0180', '0181', '0186', '0187'])
   const codes = MUNICIPALITIES.map((m) => m.code).filter((code) => !ANSWERED.has(code))
   const tricky = fc.string({ unit: fc.constantFrom('a', 'å', 'a\u030a', '\r\n', '\r', '\u0000', '\ud800', '\udfff', '👩‍⚕️', '🇸🇪', '\u202e', '\ufeff', '<script>', '"', '\\', ' '), maxLength: 60 })
   const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 200 }), tricky, fc.string({ unit: 'binary', minLength: 5000, maxLength: 20_000 }))

@@ -1,0 +1,104 @@
+// The real API for the widget tests in the browser: Payload's request handling over HTTP on a real
+// SQLite database, with the partner origin of the test page allowed. A few control paths under
+// /__test/ let a test move the server's clock, make the next API answers fail (a recorded answer
+// of the real API, or a dropped connection), and look into the database.
+// Run by globalSetup.ts with `payload run` in a process of its own.
+import { createHash, randomBytes } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { HISTORICAL_IMPORT } from '../../src/lib/context.js'
+import { lexicalFromParagraphs } from '../../src/lib/richText.js'
+import { applicationData, createCriteria, createUser, createYear, importApplication } from '../helpers/fixtures.js'
+import { startPayload } from '../helpers/payload.js'
+import { serve } from '../helpers/server.js'
+import { BROWSER_ORIGIN, OPEN_NOW } from './constants.js'
+
+type Failure = { status: number | 'network'; body?: unknown; headers?: Record<string, string> }
+
+async function readJson(req: IncomingMessage): Promise<any> {
+  let text = ''
+  for await (const chunk of req) text += chunk
+  return text ? JSON.parse(text) : {}
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers })
+  res.end(JSON.stringify(body))
+}
+
+async function main() {
+  const t = await startPayload({ now: OPEN_NOW, api: { rateLimits: { submit: { points: 10_000, duration: 60 }, read: { points: 100_000, duration: 60 } } } })
+  const { payload } = t
+  const sys = { overrideAccess: true, depth: 0 } as const
+  await createUser(payload, 'admin')
+  const criteria = await createCriteria(payload)
+  await payload.create({ collection: 'partners', data: { name: 'Testpartner', role: 'partner', allowedOrigins: [{ origin: BROWSER_ORIGIN }] }, ...sys })
+  const open = await createYear(payload, { year: 2027, status: 'open', opensAt: '2026-11-01T00:00:00Z', deadline: '2027-04-14T21:59:59Z', criteria: criteria.map((c) => c.id) })
+  await importApplication(payload, open, criteria, { municipality: '0180' })
+  const motivation = {
+    root: {
+      type: 'root',
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', text: 'En kommun som ', format: 0 },
+            { type: 'text', text: 'satt invånarna först', format: 1 },
+            { type: 'text', text: ' <img src=x onerror="window.injected=1">. ', format: 0 },
+            { type: 'link', fields: { url: 'https://example.org/lund' }, children: [{ type: 'text', text: 'Läs mer', format: 0 }] },
+          ],
+        },
+        { type: 'list', listType: 'bullet', tag: 'ul', start: 1, version: 1, children: [{ type: 'listitem', value: 1, version: 1, children: [{ type: 'text', text: 'Samverkan', format: 0 }] }] },
+      ],
+    },
+  }
+  for (const [year, code, text, factors] of [
+    [2025, '2480', motivation, ['Uthållighet']],
+    [2026, '1281', lexicalFromParagraphs(['Lund visar vägen.']), ['Tydlig ledning', 'Invånarna först']],
+  ] as const) {
+    const doc = await createYear(payload, { year, status: 'announced', deadline: `${year}-04-14T21:59:59Z`, announcementAt: `${year}-05-20T08:00:00Z`, criteria: criteria.map((c) => c.id) })
+    const winner = await importApplication(payload, doc, criteria, { municipality: code, status: 'winner' })
+    await payload.update({ collection: 'award-years', id: doc.id, data: { winner: winner.id, juryMotivation: text, successFactors: factors.map((f) => ({ text: f })) } as never, context: { [HISTORICAL_IMPORT]: true }, ...sys })
+  }
+
+  const failures: Failure[] = []
+  const server = await serve(t.config, '127.0.0.1', async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://test')
+    const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-headers': 'content-type', 'access-control-expose-headers': 'Retry-After, ETag, X-EHK-Server-Time' }
+    if (url.pathname.startsWith('/__test/')) {
+      if (req.method === 'OPTIONS') return send(res, 204, null, cors), true
+      if (url.pathname === '/__test/clock') t.clock.set((await readJson(req)).at ?? OPEN_NOW)
+      else if (url.pathname === '/__test/fail') {
+        failures.push((await readJson(req)) as Failure)
+      }
+      else if (url.pathname === '/__test/reset') failures.splice(0)
+      else if (url.pathname === '/__test/applications') {
+        const { docs } = await payload.find({ collection: 'applications', where: { and: [{ awardYear: { equals: open.id } }, { municipality: { equals: url.searchParams.get('municipality') } }] }, ...sys })
+        return send(res, 200, { docs: docs.map((d: any) => ({ reference: d.reference, partner: d.partner, answers: d.answers.map((a: any) => a.text), contact: d.contact })) }, cors), true
+      } else if (url.pathname === '/__test/edit-token') {
+        // An application as if submitted, with a known edit token (the real one travels by e-mail).
+        const token = randomBytes(32).toString('base64url')
+        const { municipality } = await readJson(req)
+        await payload.create({ collection: 'applications', data: { ...applicationData(open, criteria, { municipality }), editTokenHash: createHash('sha256').update(token).digest('hex') } as never, ...sys })
+        return send(res, 200, { token }, cors), true
+      }
+      return send(res, 200, { ok: true }, cors), true
+    }
+    if (failures.length > 0 && req.method !== 'OPTIONS' && url.pathname.startsWith('/api/ehk/')) {
+      const failure = failures.shift()!
+      // A failed fetch, as the page sees it: an answer without CORS headers is withheld by the
+      // browser exactly like a dropped connection (which Chromium would retry on its own).
+      if (failure.status === 'network') res.writeHead(502).end()
+      else send(res, failure.status, failure.body ?? {}, { ...cors, ...failure.headers })
+      return true
+    }
+    return false
+  })
+  // globalSetup.ts waits for this line.
+  console.log(`EHK_API_READY ${server.url}`)
+  // `payload run` ends the process when the script's top level is done: wait for globalSetup's signal.
+  await new Promise((resolve) => process.once('SIGTERM', resolve))
+  await server.close()
+  await t.destroy()
+}
+
+await main()

@@ -1,0 +1,68 @@
+import { css } from 'lit'
+
+export const styles = css`
+  :host {
+    min-height: var(--ehk-form-min-height, 30em);
+    max-width: var(--ehk-form-max-width, 48em);
+  }
+  form {
+    display: grid;
+    gap: var(--_space);
+  }
+  fieldset {
+    margin: 0;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  legend,
+  label {
+    font-weight: 700;
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+  }
+  input,
+  select,
+  textarea {
+    font: inherit;
+    background: var(--ehk-color-field, #fff);
+    color: var(--ehk-color-field-text, #1a1a1a);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.4em 0.5em;
+    max-width: 100%;
+    box-sizing: border-box;
+  }
+  textarea {
+    min-height: 8em;
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  .consent {
+    display: flex;
+    gap: 0.5em;
+    align-items: start;
+    font-weight: 400;
+  }
+  ul {
+    margin: 0;
+  }
+  .summary,
+  .receipt {
+    padding: var(--_space);
+    border: 3px solid var(--_error);
+    border-radius: var(--_radius);
+  }
+  .receipt {
+    border-color: var(--_accent);
+  }
+  p {
+    margin: 0;
+  }
+`

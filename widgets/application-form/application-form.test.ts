@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest'
+import { DEADLINE } from '../../test/browser/constants.js'
+import { $, $$, api, applications, control, expectAccessible, mount, textOf, until } from '../test/helpers.js'
+import type { EhkApplicationForm } from './application-form.js'
+
+const loaded = async (form: EhkApplicationForm) => {
+  await until(() => form.state === 'ready' || form.state === 'error', 'the form to load')
+  await form.updateComplete
+  return form
+}
+const open = async (attributes: Record<string, string> = {}) => loaded(mount('ehk-application-form', attributes))
+
+function type(form: EhkApplicationForm, selector: string, value: string) {
+  const field = $<HTMLInputElement | HTMLTextAreaElement>(form, selector)!
+  field.value = value
+  field.dispatchEvent(new Event('input'))
+}
+function choose(form: EhkApplicationForm, code: string) {
+  const select = $<HTMLSelectElement>(form, '#municipality')!
+  select.value = code
+  select.dispatchEvent(new Event('change'))
+}
+async function fill(form: EhkApplicationForm, code: string, texts = ['Ledning.', 'Infrastruktur.', 'Kompetens.', 'Användning.']) {
+  choose(form, code)
+  type(form, '#contact-name', 'Kim Kontakt')
+  type(form, '#contact-email', `kim.${code}@kommun.example`)
+  texts.forEach((text, i) => type(form, `#answer-${i}`, text))
+  if (!$<HTMLInputElement>(form, '#consent')!.checked) $(form, '#consent')!.click()
+  await form.updateComplete
+}
+const submit = async (form: EhkApplicationForm) => {
+  $<HTMLButtonElement>(form, 'button[type="submit"]')!.click()
+  await until(() => !form.sending && ($(form, '.summary') || $(form, '.receipt')), 'the answer to the submission')
+  await form.updateComplete
+}
+const focused = (form: EhkApplicationForm) => form.shadowRoot!.activeElement
+const storageKey = `ehk-draft:${api}:2027`
+
+/** Four answers adding up to `total` characters, each made by `text(n)` (n characters). */
+function answers(total: number, text: (n: number) => string) {
+  const each = Math.floor(total / 4)
+  return [each, each, each, total - 3 * each].map(text)
+}
+const repeat = (unit: string) => (n: number) => unit.repeat(n)
+/** Every tenth character a CRLF line break, which counts as one character. */
+const withCrlf = (n: number) => Array.from({ length: n }, (_, i) => (i % 10 === 9 ? '\r\n' : 'b')).join('')
+
+describe('<ehk-application-form>', () => {
+  it('shows the open year: 290 municipalities, contact fields, each criterion with its questions, the counter', async () => {
+    const form = await open()
+    expect($$(form, '#municipality option')).toHaveLength(291)
+    expect($$(form, 'textarea').map((t) => form.shadowRoot!.querySelector(`label[for="${t.id}"]`)!.textContent)).toEqual(['Ledning', 'Infrastruktur', 'Kompetens', 'Användning'])
+    expect(textOf($(form, '#answer-0-hint')!)).toBe('Frågor att utgå från:Hur arbetar ni med Ledning?')
+    expect(textOf($(form, '#counter')!)).toBe('0 av 12 000 tecken')
+    expect($(form, '#answer-2')!.getAttribute('aria-describedby')).toBe('answer-2-hint counter')
+    await expectAccessible(form)
+  })
+
+  it('shows the server’s message at each field and in a summary that takes focus', async () => {
+    const form = await open()
+    await submit(form)
+    const summary = $(form, '.summary')!
+    expect(focused(form)).toBe(summary)
+    expect(textOf(summary)).toContain('Ansökan behöver rättas')
+    expect([...summary.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Välj en kommun i listan.',
+      'Ange kontaktpersonens namn.',
+      'Ange en giltig e-postadress, till exempel namn@kommun.se.',
+      'Ni behöver godkänna att uppgifterna behandlas för att kunna skicka ansökan.',
+      'Ledning: Skriv en beskrivning för området.',
+      'Infrastruktur: Skriv en beskrivning för området.',
+      'Kompetens: Skriv en beskrivning för området.',
+      'Användning: Skriv en beskrivning för området.',
+    ])
+    const name = $(form, '#contact-name')!
+    expect(name.getAttribute('aria-invalid')).toBe('true')
+    expect($(form, `#${name.getAttribute('aria-describedby')}`)!.textContent).toBe('Ange kontaktpersonens namn.')
+    expect($(form, '#answer-0')!.getAttribute('aria-describedby')).toBe('answer-0-hint counter answer-0-error')
+    await expectAccessible(form)
+    // A link in the summary takes the person to the field.
+    const link = [...summary.querySelectorAll('a')].find((a) => a.textContent === 'Ange kontaktpersonens namn.')!
+    link.click()
+    expect(focused(form)).toBe(name)
+  })
+
+  it('speaks English with lang="en", and so does the server', async () => {
+    const form = await open({ lang: 'en' })
+    expect(textOf($(form, 'label[for="municipality"]')!)).toBe('Municipality')
+    await submit(form)
+    expect($$(form, '.summary li').map((li) => li.textContent)).toContain('Enter a valid e-mail address, such as name@kommun.se.')
+  })
+
+  for (const [kind, text, code] of [
+    ['CRLF line breaks', withCrlf, '0114'],
+    ['decomposed (NFD) letters', repeat('a\u030a'), '0115'],
+    ['emoji', repeat('👩‍⚕️'), '0117'],
+  ] as const) {
+    it(`counts ${kind} as the server does: 12 001 refused, 12 000 received`, async () => {
+      const form = await open()
+      await fill(form, code, answers(12_001, text))
+      expect(textOf($(form, '#counter')!)).toBe('12 001 av 12 000 tecken')
+      expect($(form, '#counter')!.classList.contains('error')).toBe(true)
+      await submit(form)
+      expect($$(form, '.summary li').map((li) => li.textContent!.replace(/\s/g, ' '))).toEqual(['Texten är 1 tecken för lång: högst 12 000 tecken totalt, nu 12 001.'])
+      expect(await applications(code)).toHaveLength(0)
+
+      await fill(form, code, answers(12_000, text))
+      expect(textOf($(form, '#counter')!)).toBe('12 000 av 12 000 tecken')
+      await submit(form)
+      expect(textOf($(form, '.receipt')!)).toContain(`Referensnummer: EHK-2027-${code}`)
+      expect(await applications(code)).toHaveLength(1)
+    })
+  }
+
+  it('tells screen readers the characters left once typing pauses', async () => {
+    const form = await open()
+    const live = $(form, '[aria-live="polite"]')!
+    type(form, '#answer-1', 'Tio tecken')
+    await form.updateComplete
+    expect(live.textContent).toBe('')
+    await until(() => live.textContent, 'the announcement', 3000)
+    expect(live.textContent!.replace(/\s/g, ' ')).toBe('Du har 11 990 tecken kvar.')
+  })
+
+  it('keeps the draft through a reload, receives the application, then forgets the draft', async () => {
+    const first = await open()
+    choose(first, '0120')
+    type(first, '#contact-name', 'Utkast Person')
+    type(first, '#answer-3', 'Påbörjad text\r\nmed radbrytning.')
+    first.remove()
+    const second = await open()
+    expect($<HTMLSelectElement>(second, '#municipality')!.value).toBe('0120')
+    expect($<HTMLInputElement>(second, '#contact-name')!.value).toBe('Utkast Person')
+    expect($<HTMLTextAreaElement>(second, '#answer-3')!.value).toBe('Påbörjad text\nmed radbrytning.')
+    await fill(second, '0120')
+    await submit(second)
+    const receipt = $(second, '.receipt')!
+    expect(focused(second)).toBe(receipt)
+    expect(textOf(receipt)).toBe(
+      'Tack! Ansökan är mottagen. Referensnummer: EHK-2027-0120 Värmdö kommun, Sveriges eHälsokommun 2027 Kontaktpersonen får en bekräftelse med en länk för att ändra ansökan.',
+    )
+    await expectAccessible(second)
+    expect(localStorage.getItem(storageKey)).toBeNull()
+    const [stored] = await applications('0120')
+    expect(stored!.partner).toEqual(expect.any(Number))
+  })
+
+  it('sends one application however often the button is pressed', async () => {
+    const form = await open()
+    await fill(form, '0123')
+    const button = $<HTMLButtonElement>(form, 'button[type="submit"]')!
+    button.click()
+    button.click()
+    $<HTMLFormElement>(form, 'form')!.requestSubmit()
+    await until(() => $(form, '.receipt'), 'the receipt')
+    expect(await applications('0123')).toHaveLength(1)
+  })
+
+  it('shows 409 at the municipality', async () => {
+    const form = await open()
+    await fill(form, '0180')
+    await submit(form)
+    expect($(form, '#municipality-error')!.textContent).toMatch(/^Kommunen har redan skickat in en ansökan för det här året/)
+    expect($(form, '#municipality')!.getAttribute('aria-invalid')).toBe('true')
+  })
+
+  it('shows 403 when the deadline passes while the form is open, keeping the draft', async () => {
+    const form = await open()
+    await fill(form, '0125')
+    await control('clock', { at: DEADLINE })
+    await submit(form)
+    expect(textOf($(form, '.summary')!)).toContain('Sista ansökningsdag har passerat.')
+    expect(JSON.parse(localStorage.getItem(storageKey)!).municipality).toBe('0125')
+  })
+
+  it('shows 429 with the time to wait, keeping the draft', async () => {
+    const form = await open()
+    await fill(form, '0126')
+    // The real API's 429 (asserted in test/int/api.test.ts), replayed.
+    await control('fail', { status: 429, headers: { 'retry-after': '540' }, body: { status: 429, message: 'För många förfrågningar. Försök igen om en stund.' } })
+    await submit(form)
+    expect(textOf($(form, '.summary')!)).toContain('För många försök. Vänta 9 minuter och försök igen.')
+    expect(localStorage.getItem(storageKey)).toContain('0126')
+    expect(await applications('0126')).toHaveLength(0)
+  })
+
+  it('shows a network failure, keeps the draft, and sends once on retry with the same key', async () => {
+    const form = await open()
+    await fill(form, '0127')
+    await control('fail', { status: 'network' })
+    await submit(form)
+    expect(textOf($(form, '.summary')!)).toContain('Servern svarar inte. Texten är sparad i webbläsaren; försök igen.')
+    const { key } = JSON.parse(localStorage.getItem(storageKey)!)
+    expect(key).toMatch(/^[0-9a-f]{32}$/)
+    await submit(form)
+    expect($(form, '.receipt')).not.toBeNull()
+    expect(await applications('0127')).toHaveLength(1)
+  })
+
+  it('shows the countdown’s closed text instead of the form for a closed year', async () => {
+    const form = await open({ year: '2026' })
+    expect($(form, 'form')).toBeNull()
+    expect(textOf(form)).toBe('Ansökan är stängd. Sista ansökningsdag: 14 april 2026 kl. 23:59')
+    await expectAccessible(form)
+  })
+
+  it('opens the application from the e-mail’s link and saves changes', async () => {
+    const { token } = await control('edit-token', { municipality: '0128' })
+    location.hash = `#redigera=${token}`
+    const form = await open()
+    expect($<HTMLSelectElement>(form, '#municipality')!.value).toBe('0128')
+    expect($<HTMLSelectElement>(form, '#municipality')!.disabled).toBe(true)
+    expect(textOf($(form, 'button[type="submit"]')!)).toBe('Spara ändringarna')
+    type(form, '#answer-0', 'Ändrad text om ledning.')
+    await submit(form)
+    expect(textOf($(form, '.receipt')!)).toContain('Ändringarna är sparade.')
+    expect((await applications('0128'))[0]!.answers[0]).toBe('Ändrad text om ledning.')
+    expect(localStorage.getItem(storageKey)).toBeNull()
+  })
+})

@@ -1,0 +1,63 @@
+// The widgets' only way to the CMS: the public API, without cookies.
+import type { YearStatus } from '../../src/domain/lifecycle.js'
+import type { Lang } from './i18n.js'
+
+export const API_PATH = '/api/ehk/v1'
+
+/** A refused or failed request; status 0 means the server could not be reached. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors: Record<string, string> = {},
+    readonly retryAfter = 0,
+  ) {
+    super(message)
+  }
+}
+
+export interface Answer<T> {
+  data: T
+  /** The server's clock when it answered, to correct the client's clock. */
+  serverTime?: Date
+}
+
+export async function request<T>(api: string, path: string, lang: Lang, init: RequestInit = {}): Promise<Answer<T>> {
+  let response: Response
+  try {
+    response = await fetch(`${api.replace(/\/$/, '')}${API_PATH}${path}`, {
+      ...init,
+      credentials: 'omit',
+      // Always revalidate (a cheap 304 with the ETag): no stale winner after an announcement, and
+      // a fresh server time for the countdown even when the body comes from the browser's cache.
+      cache: 'no-cache',
+      headers: { 'Accept-Language': lang, ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+    })
+  } catch {
+    throw new ApiError(0, '')
+  }
+  const body = await response.json().catch(() => ({}))
+  if (!response.ok) throw new ApiError(response.status, body.message ?? '', body.errors, Number(response.headers.get('Retry-After')) || 0)
+  const time = response.headers.get('X-EHK-Server-Time')
+  return { data: body as T, serverTime: time ? new Date(time) : undefined }
+}
+
+// The public shapes the widgets read (see the README's API section).
+export interface Criterion {
+  id: number | string
+  title: string
+  guidingQuestions: string[]
+}
+export interface Year {
+  year: number
+  title: string
+  status: YearStatus
+  opensAt: string | null
+  deadline: string | null
+  characterLimit: number
+  criteria: Criterion[]
+}
+export interface Municipality {
+  code: string
+  name: string
+}

@@ -1,0 +1,56 @@
+// Shared by the widget tests (they run in Chromium): mount a widget against the real API, wait for
+// it, read what a person sees, and check it with axe-core.
+import axe from 'axe-core'
+import { afterEach, expect, inject } from 'vitest'
+import { OPEN_NOW } from '../../test/browser/constants.js'
+import '../index.js'
+
+export const api = inject('api')
+
+/** Calls one of the API test server's control paths (see test/browser/globalSetup.ts). */
+export async function control(path: string, body: unknown = {}): Promise<any> {
+  const response = await fetch(`${api}/__test/${path}`, { method: 'POST', body: JSON.stringify(body) })
+  return response.json()
+}
+
+export async function applications(municipality: string): Promise<Array<{ reference: string; partner: number; answers: string[]; contact: Record<string, string> }>> {
+  return (await (await fetch(`${api}/__test/applications?municipality=${municipality}`)).json()).docs
+}
+
+export function mount<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag)
+  element.setAttribute('api', api)
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value)
+  document.body.append(element)
+  return element
+}
+
+/** Waits (in real time) until `check` returns something truthy, and returns it. */
+export async function until<T>(check: () => T, what = 'the condition', timeout = 8000): Promise<NonNullable<T>> {
+  const start = performance.now()
+  for (;;) {
+    const value = check()
+    if (value) return value as NonNullable<T>
+    if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+  }
+}
+
+/** The text a person sees in the widget, spaces collapsed. */
+export const textOf = (element: Element) => (element.shadowRoot ?? element).textContent!.replace(/\s+/g, ' ').trim()
+export const $ = <E extends Element = HTMLElement>(element: Element, selector: string) => element.shadowRoot!.querySelector<E>(selector)
+export const $$ = <E extends Element = HTMLElement>(element: Element, selector: string) => [...element.shadowRoot!.querySelectorAll<E>(selector)]
+
+/** No WCAG 2.1 A/AA violations (EN 301 549) in the widget's current state, shadow DOM included. */
+export async function expectAccessible(element: Element) {
+  const results = await axe.run(element, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+}
+
+afterEach(async () => {
+  document.body.replaceChildren()
+  localStorage.clear()
+  location.hash = ''
+  await control('reset')
+  await control('clock', { at: OPEN_NOW })
+})

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { $, $$, control, expectAccessible, mount, textOf, until } from '../test/helpers.js'
+
+const ready = (winners: HTMLElement) => until(() => (winners as { state?: string }).state === 'ready', 'the winners')
+
+describe('<ehk-winners>', () => {
+  it('lists the announced winners newest first with motivation and success factors', async () => {
+    const winners = mount('ehk-winners')
+    await ready(winners)
+    const items = $$(winners, '[part="winner"]')
+    expect(items.map((item) => item.querySelector('[part="title"]')!.textContent!.replace(/\s+/g, ' ').trim())).toEqual([
+      'Lunds kommunSveriges eHälsokommun 2026',
+      'Umeå kommunSveriges eHälsokommun 2025',
+    ])
+    expect([...items[0]!.querySelectorAll('[part="factors"] li')].map((li) => li.textContent)).toEqual(['Tydlig ledning', 'Invånarna först'])
+    expect($$(winners, '[role="heading"][aria-level="2"]')).toHaveLength(2)
+    await expectAccessible(winners)
+  })
+
+  it('renders the motivation from structured data: bold, links and lists, never server HTML', async () => {
+    const winners = mount('ehk-winners', { year: '2025' })
+    await ready(winners)
+    const motivation = $(winners, '[part="motivation"]')!
+    expect(motivation.querySelector('strong')!.textContent).toBe('satt invånarna först')
+    expect(motivation.querySelector('a')!.getAttribute('href')).toBe('https://example.org/lund')
+    expect(motivation.querySelector('ul li')!.textContent).toBe('Samverkan')
+    // The markup in the text is shown as text: no element was made of it, no script ran.
+    expect(motivation.textContent).toContain('<img src=x onerror="window.injected=1">')
+    expect(motivation.querySelector('img')).toBeNull()
+    expect((window as { injected?: number }).injected).toBeUndefined()
+  })
+
+  it('honours limit, year and heading-level', async () => {
+    const one = mount('ehk-winners', { limit: '1', 'heading-level': '3' })
+    await ready(one)
+    expect($$(one, '[part="winner"]')).toHaveLength(1)
+    expect($(one, '[part="title"]')!.getAttribute('aria-level')).toBe('3')
+  })
+
+  it('says so when there are no winners', async () => {
+    const none = mount('ehk-winners', { year: '2024', lang: 'en' })
+    await ready(none)
+    expect(textOf(none)).toBe('No winners have been announced yet.')
+    await expectAccessible(none)
+  })
+
+  it('shows the loading state, then an error with retry, then the winners', async () => {
+    await control('fail', { status: 503, body: { status: 503, message: 'Tjänsten är inte tillgänglig.' } })
+    const winners = mount('ehk-winners')
+    await winners.updateComplete
+    expect(textOf(winners)).toBe('Laddar …')
+    await expectAccessible(winners)
+    await until(() => textOf(winners).includes('kunde inte'), 'the error')
+    await expectAccessible(winners)
+    $(winners, 'button')!.click()
+    await until(() => $(winners, 'ol'), 'the winners after retry')
+  })
+
+  it('works next to other widgets on one page', async () => {
+    const widgets = [mount('ehk-winners', { limit: '1' }), mount('ehk-countdown'), mount('ehk-winners', { year: '2025', lang: 'en' })]
+    await until(() => widgets.every((w) => (w as { state?: string }).state === 'ready'), 'all widgets')
+    expect(textOf(widgets[2]!)).toContain('Success factors')
+    expect(textOf(widgets[0]!)).toContain('Lunds kommun')
+  })
+})
