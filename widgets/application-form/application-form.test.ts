@@ -197,6 +197,26 @@ describe('<ehk-application-form>', () => {
     expect(await applications('0127')).toHaveLength(1)
   })
 
+  it('shows the loading state, then an error with retry when the API fails, accessibly', async () => {
+    await control('fail', { status: 500, body: { status: 500, message: 'Något gick fel hos oss. Försök igen.' } })
+    const form = mount('ehk-application-form')
+    await form.updateComplete
+    expect(textOf(form)).toBe('Laddar …')
+    await expectAccessible(form)
+    await loaded(form)
+    expect(textOf(form)).toBe('Uppgifterna kunde inte hämtas. Försök igen')
+    await expectAccessible(form)
+    $(form, 'button')!.click()
+    await until(() => $(form, 'form'), 'the form after retry')
+  })
+
+  it('shows when applications open instead of the form before the opening', async () => {
+    await control('clock', { at: '2026-10-15T08:00:00Z' })
+    const form = await open()
+    expect($(form, 'form')).toBeNull()
+    expect(textOf(form)).toBe('Ansökan öppnar 1 november 2026 kl. 01:00. Sista ansökningsdag: 14 april 2027 kl. 23:59')
+  })
+
   it('shows the countdown’s closed text instead of the form for a closed year', async () => {
     const form = await open({ year: '2026' })
     expect($(form, 'form')).toBeNull()
