@@ -1,7 +1,9 @@
 // The custom elements manifest of the widgets (public/widgets/custom-elements.json), for editors'
 // tooling. Lit's internal reactive state is declared in `static properties` with `state: true`;
-// the analyzer would list it as attributes, so only the public ones are kept.
+// the analyzer would list it as attributes and fields, so only the public ones are kept.
 const PUBLIC_ATTRIBUTES = new Set(['api', 'year', 'lang', 'limit', 'heading-level'])
+/** Reactive state and helpers for rendering (marked @internal in the source). */
+const INTERNAL_FIELDS = new Set(['data', 'draft', 'errors', 'problem', 'sending', 'receipt', 'announcement', 'now', 'winners', 'state', 'language', 't'])
 
 export default {
   globs: ['widgets/**/*.ts'],
@@ -16,8 +18,7 @@ export default {
           for (const declaration of module.declarations ?? []) {
             if (!declaration.attributes) continue
             declaration.attributes = declaration.attributes.filter((a) => PUBLIC_ATTRIBUTES.has(a.name))
-            const kept = new Set(declaration.attributes.map((a) => a.fieldName ?? a.name))
-            declaration.members = declaration.members?.filter((m) => m.kind !== 'field' || m.privacy || kept.has(m.name) || m.static)
+            declaration.members = declaration.members?.filter((m) => !INTERNAL_FIELDS.has(m.name))
           }
         }
       },

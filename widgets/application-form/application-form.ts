@@ -67,13 +67,19 @@ export class EhkApplicationForm extends EhkElement {
     announcement: { state: true },
   }
 
+  /** @internal */
   declare data?: { year: Year; municipalities: Municipality[]; now: Date }
+  /** @internal */
   declare draft: Draft
+  /** @internal */
   declare errors: Record<string, string>
-  /** A problem that belongs to no field (closed, rate-limited, network). */
+  /** A problem that belongs to no field (closed, rate-limited, network). @internal */
   declare problem: string
+  /** @internal */
   declare sending: boolean
+  /** @internal */
   declare receipt?: Receipt
+  /** @internal */
   declare announcement: string
   private token = editToken()
   private honeypot = ''

@@ -40,7 +40,9 @@ export class EhkCountdown extends EhkElement {
   static override styles = [base, styles]
   static override properties = { data: { state: true }, now: { state: true } }
 
+  /** @internal */
   declare data?: Year
+  /** @internal */
   declare now: Date
   private offset = 0
   private timer?: ReturnType<typeof setTimeout>

@@ -18,6 +18,7 @@ export class EhkElement extends LitElement {
 
   declare api: string
   declare year?: number
+  /** @internal */
   declare state: 'loading' | 'ready' | 'error'
 
   constructor() {
@@ -26,10 +27,12 @@ export class EhkElement extends LitElement {
     this.state = 'loading'
   }
 
+  /** @internal */
   get language(): Lang {
     return this.lang?.toLowerCase().startsWith('en') ? 'en' : 'sv'
   }
 
+  /** @internal */
   get t(): Messages {
     return messages[this.language]
   }

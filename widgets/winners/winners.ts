@@ -37,6 +37,7 @@ export class EhkWinners extends EhkElement {
 
   declare limit?: number
   declare headingLevel: number
+  /** @internal */
   declare winners: Winner[]
 
   constructor() {
