@@ -1,7 +1,7 @@
 // Benchmark of the public API on the real app (next start, embedded SQLite, demo content):
 // requests per second and p50/p99 latency of the winners endpoint (200 and 304), of Payload's
 // generic REST query for the same winners, and of submissions until the first error.
-// Usage: npm run bench   (BENCH_SECONDS=10 per read scenario, BENCH_CONNECTIONS=10)
+// Usage: npm run bench   (BENCH_SECONDS=10 per read scenario, BENCH_CONNECTIONS=10, BENCH_SKIP_BUILD=1)
 import autocannon from 'autocannon'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -13,9 +13,10 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const port = Number(process.env.BENCH_PORT ?? 3917)
 const base = `http://127.0.0.1:${port}`
 
-if (!existsSync('.next/BUILD_ID')) {
+// Measure what the sources make today: build first (BENCH_SKIP_BUILD=1 reuses the last build).
+if (process.env.BENCH_SKIP_BUILD !== '1' || !existsSync('.next/BUILD_ID')) {
   console.log('Bygger appen / building the app (npm run build) …')
-  if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1)
+  if (spawnSync('npm', ['run', 'build'], { stdio: 'ignore' }).status !== 0) process.exit(1)
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ehk-bench-'))

@@ -32,13 +32,18 @@ export const eHalsokommun =
     collections.push(...own)
 
     const api = createApiState(ctx, options.api)
-    const clearOrigins = () => api.origins.clear()
-    const partnerCollection = own.find((c) => c.slug === ctx.slugs.partners)!
-    partnerCollection.hooks = {
-      ...partnerCollection.hooks,
-      afterChange: [...(partnerCollection.hooks?.afterChange ?? []), clearOrigins],
-      afterDelete: [...(partnerCollection.hooks?.afterDelete ?? []), clearOrigins],
-    }
+    // Changes reach the public API at once: the origin list and the read cache are dropped.
+    const forgetOrigins = () => api.origins.clear()
+    const forgetReads = () => api.reads.clear()
+    const publicContent = new Set<string>([ctx.slugs.awardYears, ctx.slugs.criteria, ctx.slugs.jurors, ctx.slugs.partners, ctx.slugs.media, ctx.slugs.applications])
+    const withApiHooks = collections.map((collection) => {
+      const hooks = [...(collection.slug === ctx.slugs.partners ? [forgetOrigins] : []), ...(publicContent.has(collection.slug) ? [forgetReads] : [])]
+      if (hooks.length === 0) return collection
+      return {
+        ...collection,
+        hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), ...hooks], afterDelete: [...(collection.hooks?.afterDelete ?? []), ...hooks] },
+      }
+    })
     const editUrl = options.api?.editUrl ?? defaultEditUrl
     const endpoints = options.disabled
       ? []
@@ -46,7 +51,7 @@ export const eHalsokommun =
 
     return {
       ...config,
-      collections,
+      collections: withApiHooks,
       endpoints: [...(config.endpoints ?? []), ...endpoints],
       upload: { ...config.upload, limits: { fileSize: MEDIA_MAX_BYTES, ...config.upload?.limits } },
       custom: { ...config.custom, eHalsokommun: ctx satisfies EhkContext },

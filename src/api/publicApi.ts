@@ -4,6 +4,7 @@ import { MUNICIPALITIES } from '../domain/municipalities.js'
 import { normalizeOrigin } from '../lib/origins.js'
 import { ALLOWED_REQUEST_HEADERS, API_PREFIX, cachedJson, corsHeaders, type CorsDecision, langOf, problem } from './http.js'
 import { AllowedOrigins } from './origins.js'
+import { ReadCache } from './readCache.js'
 import { idOf, publicJuror, publicPartner, publicWinner, publicYear, type YearDoc } from './publicViews.js'
 import { clientAddress, DEFAULT_RATE_LIMITS, Limiters, type RateLimits } from './rateLimit.js'
 
@@ -13,10 +14,11 @@ export interface PublicApiOptions {
   proxyHops?: number
 }
 
-/** State the API keeps per app server: the origin list and the rate limiters. */
+/** State the API keeps per app server: the origin list, the rate limiters and the read cache. */
 export interface PublicApiState {
   origins: AllowedOrigins
   limiters: Limiters
+  reads: ReadCache
   proxyHops: number
 }
 
@@ -24,6 +26,7 @@ export function createApiState(ctx: EhkContext, options: PublicApiOptions = {}):
   return {
     origins: new AllowedOrigins(ctx.slugs),
     limiters: new Limiters({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }),
+    reads: new ReadCache(),
     proxyHops: options.proxyHops ?? 0,
   }
 }
@@ -128,51 +131,64 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
     return docs[0] as unknown as YearDoc | undefined
   }
 
+  /** A year's public view at `now`, or undefined when it is not published. */
+  const yearView = (key: string, where: () => Promise<YearDoc | undefined>) =>
+    state.reads.get(key, async () => {
+      const year = await where()
+      return year && publicYear(year, ctx.now())
+    })
+  const published = (req: PayloadRequest) => {
+    const number = Number(req.routeParams?.year)
+    return Number.isInteger(number) ? findYear(req, { and: [PUBLISHED, { year: { equals: number } }] }) : Promise.resolve(undefined)
+  }
+
   return [
     publicEndpoint(state, 'get', '/years/current', async (req, headers) => {
-      const now = ctx.now()
-      const year = (await findYear(req, { status: { equals: 'open' } })) ?? (await findYear(req, PUBLISHED))
-      if (!year) return problem(404, MESSAGES.noYear[langOf(req)], headers)
-      return cachedJson(req, { ...publicYear(year, now) }, headers, now)
+      const view = await yearView('years/current', async () => (await findYear(req, { status: { equals: 'open' } })) ?? (await findYear(req, PUBLISHED)))
+      if (!view) return problem(404, MESSAGES.noYear[langOf(req)], headers)
+      return cachedJson(req, view, headers, ctx.now())
     }),
     publicEndpoint(state, 'get', '/years/:year', async (req, headers) => {
-      const now = ctx.now()
-      const number = Number(req.routeParams?.year)
-      const year = Number.isInteger(number) ? await findYear(req, { and: [PUBLISHED, { year: { equals: number } }] }) : undefined
-      if (!year) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
-      return cachedJson(req, publicYear(year, now), headers, now)
+      const view = await yearView(`years/${req.routeParams?.year}`, () => published(req))
+      if (!view) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
+      return cachedJson(req, view, headers, ctx.now())
     }),
     publicEndpoint(state, 'get', '/years/:year/jury', async (req, headers) => {
-      const number = Number(req.routeParams?.year)
-      const year = Number.isInteger(number) ? await findYear(req, { and: [PUBLISHED, { year: { equals: number } }] }) : undefined
-      if (!year) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
-      const [jurors, partners] = await Promise.all([
-        req.payload.find({ collection: slugs.jurors, where: { years: { contains: year.id } }, depth: 1, pagination: false, sort: 'name', ...asPublic }),
-        req.payload.find({ collection: slugs.partners, where: { id: { in: ((year as { partners?: unknown[] }).partners ?? []).map((p) => (typeof p === 'object' ? (p as { id: number }).id : p)) } }, depth: 1, pagination: false, ...asPublic }),
-      ])
-      return cachedJson(req, { year: year.year, jury: jurors.docs.map((j) => publicJuror(j as never)), partners: partners.docs.map((p) => publicPartner(p as never)) }, headers)
+      const view = await state.reads.get(`years/${req.routeParams?.year}/jury`, async () => {
+        const year = await published(req)
+        if (!year) return undefined
+        const [jurors, partners] = await Promise.all([
+          req.payload.find({ collection: slugs.jurors, where: { years: { contains: year.id } }, depth: 1, pagination: false, sort: 'name', ...asPublic }),
+          req.payload.find({ collection: slugs.partners, where: { id: { in: ((year as { partners?: unknown[] }).partners ?? []).map((p) => idOf(p as never)) } }, depth: 1, pagination: false, ...asPublic }),
+        ])
+        return { year: year.year, jury: jurors.docs.map((j) => publicJuror(j as never)), partners: partners.docs.map((p) => publicPartner(p as never)) }
+      })
+      if (!view) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
+      return cachedJson(req, view, headers)
     }),
     publicEndpoint(state, 'get', '/winners', async (req, headers) => {
-      const now = ctx.now()
       const params = new URL(req.url ?? '', 'http://x').searchParams
       const limit = Math.min(50, Math.max(1, Number(params.get('limit')) || 50))
       const only = Number(params.get('year'))
-      const { docs } = await req.payload.find({
-        collection: slugs.awardYears,
-        where: { and: [{ status: { equals: 'announced' } }, { announcementAt: { less_than_equal: now.toISOString() } }, ...(Number.isInteger(only) && only > 0 ? [{ year: { equals: only } }] : [])] },
-        depth: 0,
-        limit,
-        sort: '-year',
-        ...asPublic,
+      const view = await state.reads.get(`winners?${limit}&${only}`, async () => {
+        const now = ctx.now()
+        const { docs } = await req.payload.find({
+          collection: slugs.awardYears,
+          where: { and: [{ status: { equals: 'announced' } }, { announcementAt: { less_than_equal: now.toISOString() } }, ...(Number.isInteger(only) && only > 0 ? [{ year: { equals: only } }] : [])] },
+          depth: 0,
+          limit,
+          sort: '-year',
+          ...asPublic,
+        })
+        // The public read above shows `winner` only where the embargo is lifted; the winning
+        // application is not public itself, so its municipality is looked up by the system.
+        const years = docs as unknown as YearDoc[]
+        const ids = years.map((year) => idOf(year.winner)).filter((id) => id !== undefined)
+        const { docs: applications } = await req.payload.find({ collection: slugs.applications, where: { id: { in: ids } }, select: { municipality: true }, depth: 0, pagination: false, overrideAccess: true })
+        const codes = new Map(applications.map((a) => [a.id, (a as { municipality?: string }).municipality]))
+        return { winners: years.map((year) => publicWinner(year, codes.get(idOf(year.winner) as never), now)).filter((w) => w !== undefined) }
       })
-      // The public read above shows `winner` only where the embargo is lifted; the winning
-      // application is not public itself, so its municipality is looked up by the system.
-      const years = docs as unknown as YearDoc[]
-      const ids = years.map((year) => idOf(year.winner)).filter((id) => id !== undefined)
-      const { docs: applications } = await req.payload.find({ collection: slugs.applications, where: { id: { in: ids } }, select: { municipality: true }, depth: 0, pagination: false, overrideAccess: true })
-      const codes = new Map(applications.map((a) => [a.id, (a as { municipality?: string }).municipality]))
-      const winners = years.map((year) => publicWinner(year, codes.get(idOf(year.winner) as never), now)).filter((w) => w !== undefined)
-      return cachedJson(req, { winners }, headers)
+      return cachedJson(req, view, headers)
     }),
     publicEndpoint(state, 'get', '/municipalities', async (req, headers) =>
       cachedJson(req, { municipalities: MUNICIPALITIES.map(({ code, name, shortName, county }) => ({ code, name, shortName, county })) }, headers),

@@ -301,6 +301,27 @@ describe('the embargo and confidential data on every public path', () => {
   })
 })
 
+describe('the announcement', () => {
+  it('shows the winner on every public path at once, with no stale answer from any cache', async () => {
+    const before = await call('/winners')
+    expect(before.json.winners.map((w: any) => w.year)).toEqual([2026])
+    t.clock.set('2027-05-17T08:00:00Z')
+    try {
+      const editor = await createUser(payload, 'editor')
+      await payload.update({ collection: 'award-years', id: decided.id, data: { status: 'announced' }, user: editor, overrideAccess: false })
+      const after = await call('/winners', { headers: { 'if-none-match': before.headers.get('etag')! } })
+      expect(after.status).toBe(200)
+      expect(after.json.winners.map((w: any) => [w.year, w.municipality.name])).toEqual([
+        [2026, 'Lunds kommun'],
+        [2025, 'Umeå kommun'],
+      ])
+      expect((await call('/years/2025')).status).toBe(200)
+    } finally {
+      t.clock.set(OPEN_NOW)
+    }
+  })
+})
+
 describe('submitting an application', () => {
   it('answers 201 with a receipt, attributes the partner and mails the applicant and the organiser in Swedish', async () => {
     const before = mail.messages.length

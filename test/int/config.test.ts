@@ -4,6 +4,7 @@ import mongoose from 'mongoose'
 import { RateLimiterMemory, RateLimiterMongo } from 'rate-limiter-flexible'
 import { describe, expect, it } from 'vitest'
 import { clientAddress, limiterFor } from '../../src/api/rateLimit.js'
+import { ReadCache } from '../../src/api/readCache.js'
 import { apiOptionsFromEnv } from '../../src/config/api.js'
 
 describe('API settings from the environment', () => {
@@ -37,5 +38,27 @@ describe('rate limits', () => {
     expect(clientAddress('1.2.3.4, 198.51.100.7', 0)).toBe('198.51.100.7')
     expect(clientAddress('1.2.3.4, 198.51.100.7, 10.0.0.1', 1)).toBe('198.51.100.7')
     expect(clientAddress(null, 0)).toBe('unknown')
+  })
+})
+
+describe('the read cache', () => {
+  it('computes a key once per second, again after clear(), and never keeps a failure', async () => {
+    const cache = new ReadCache(1000)
+    let computed = 0
+    const compute = async () => ++computed
+    expect(await Promise.all([cache.get('a', compute), cache.get('a', compute)])).toEqual([1, 1])
+    cache.clear()
+    expect(await cache.get('a', compute)).toBe(2)
+    await expect(cache.get('b', () => Promise.reject(new Error('database down')))).rejects.toThrow('database down')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(await cache.get('b', compute)).toBe(3)
+  })
+
+  it('lets an entry expire after its time', async () => {
+    const cache = new ReadCache(20)
+    let computed = 0
+    await cache.get('a', async () => ++computed)
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(await cache.get('a', async () => ++computed)).toBe(2)
   })
 })
