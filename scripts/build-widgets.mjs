@@ -6,7 +6,7 @@ import { copyFileSync, readFileSync, readdirSync, unlinkSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
 
-export const BUDGET_BYTES = 12 * 1024
+const BUDGET_BYTES = 12 * 1024
 const dir = 'public/widgets'
 
 await build({ configFile: 'widgets/vite.config.ts', logLevel: 'warn' })

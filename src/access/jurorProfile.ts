@@ -1,14 +1,12 @@
 import type { PayloadRequest } from 'payload'
 import type { EhkContext } from '../defaults.js'
+import { idOf } from '../lib/relations.js'
 import { roleOf } from './roles.js'
 
 export interface JurorProfile {
   id: number | string
   years: Array<number | string>
 }
-
-const idOf = (value: unknown): number | string =>
-  typeof value === 'object' && value !== null ? (value as { id: number | string }).id : (value as number | string)
 
 /**
  * The juror profile linked to the logged-in juror, or undefined. Looked up once per request:
@@ -32,4 +30,3 @@ export async function jurorProfile(req: PayloadRequest, ctx: EhkContext): Promis
   return req.context[key] as JurorProfile | undefined
 }
 
-export { idOf }

@@ -1,6 +1,7 @@
 import type { Access, AccessResult } from 'payload'
 import type { EhkContext } from '../defaults.js'
-import { idOf, jurorProfile } from './jurorProfile.js'
+import { idOf } from '../lib/relations.js'
+import { jurorProfile } from './jurorProfile.js'
 import { isStaffRole, roleOf } from './roles.js'
 
 /**

@@ -42,13 +42,24 @@ export function carriesLogin(req: PayloadRequest): boolean {
   return /(^|;\s*)payload-token=/.test(req.headers.get('cookie') ?? '') || req.headers.has('authorization')
 }
 
+// Content shared through the read cache is serialised and hashed once, not on every request.
+const serializations = new WeakMap<object, { body: string; etag: string }>()
+function serialized(content: object): { body: string; etag: string } {
+  let result = serializations.get(content)
+  if (!result) {
+    const body = JSON.stringify(content)
+    result = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` }
+    serializations.set(content, result)
+  }
+  return result
+}
+
 /**
  * A cacheable read: strong ETag over the content, 304 when the client has it, short max-age with
  * stale-while-revalidate. Volatile fields (the server time) travel in a header, outside the ETag.
  */
-export function cachedJson(req: PayloadRequest, content: unknown, headers: Headers, serverTime?: Date): Response {
-  const body = JSON.stringify(content)
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
+export function cachedJson(req: PayloadRequest, content: object, headers: Headers, serverTime?: Date): Response {
+  const { body, etag } = serialized(content)
   headers.set('ETag', etag)
   if (serverTime) headers.set('X-EHK-Server-Time', serverTime.toISOString())
   headers.set('Cache-Control', carriesLogin(req) ? 'private, no-store' : 'public, max-age=30, stale-while-revalidate=120')

@@ -2,10 +2,11 @@ import type { Endpoint, PayloadRequest, Where } from 'payload'
 import type { EhkContext } from '../defaults.js'
 import { MUNICIPALITIES } from '../domain/municipalities.js'
 import { normalizeOrigin } from '../lib/origins.js'
+import { idOf } from '../lib/relations.js'
 import { ALLOWED_REQUEST_HEADERS, API_PREFIX, cachedJson, corsHeaders, type CorsDecision, langOf, problem } from './http.js'
 import { AllowedOrigins } from './origins.js'
 import { ReadCache } from './readCache.js'
-import { idOf, publicJuror, publicPartner, publicWinner, publicYear, type YearDoc } from './publicViews.js'
+import { publicJuror, publicPartner, publicWinner, publicYear, type YearDoc } from './publicViews.js'
 import { clientAddress, DEFAULT_RATE_LIMITS, Limiters, type RateLimits } from './rateLimit.js'
 
 export interface PublicApiOptions {
@@ -120,6 +121,9 @@ export function preflight(state: PublicApiState): Endpoint {
 
 const PUBLISHED: Where = { status: { not_equals: 'draft' } }
 
+/** Fixed for the life of the server: built (and serialised) once. */
+const MUNICIPALITY_LIST = { municipalities: MUNICIPALITIES.map(({ code, name, shortName, county }) => ({ code, name, shortName, county })) }
+
 export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[] {
   const { slugs } = ctx
   // Reads run as the public would (overrideAccess: false, no user): the embargo and the draft rule
@@ -159,7 +163,7 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
         if (!year) return undefined
         const [jurors, partners] = await Promise.all([
           req.payload.find({ collection: slugs.jurors, where: { years: { contains: year.id } }, depth: 1, pagination: false, sort: 'name', ...asPublic }),
-          req.payload.find({ collection: slugs.partners, where: { id: { in: ((year as { partners?: unknown[] }).partners ?? []).map((p) => idOf(p as never)) } }, depth: 1, pagination: false, ...asPublic }),
+          req.payload.find({ collection: slugs.partners, where: { id: { in: (year.partners ?? []).map(idOf) } }, depth: 1, pagination: false, ...asPublic }),
         ])
         return { year: year.year, jury: jurors.docs.map((j) => publicJuror(j as never)), partners: partners.docs.map((p) => publicPartner(p as never)) }
       })
@@ -190,8 +194,6 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
       })
       return cachedJson(req, view, headers)
     }),
-    publicEndpoint(state, 'get', '/municipalities', async (req, headers) =>
-      cachedJson(req, { municipalities: MUNICIPALITIES.map(({ code, name, shortName, county }) => ({ code, name, shortName, county })) }, headers),
-    ),
+    publicEndpoint(state, 'get', '/municipalities', async (req, headers) => cachedJson(req, MUNICIPALITY_LIST, headers)),
   ]
 }

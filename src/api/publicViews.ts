@@ -23,6 +23,7 @@ export type YearDoc = {
   criteria?: Array<Rel<Criterion>> | null
   assessmentFocus?: unknown
   contact?: { title?: string | null; email?: string | null; phone?: string | null } | null
+  partners?: Array<Rel<object>> | null
   winner?: Rel<{ municipality: string }>
   juryMotivation?: unknown
   successFactors?: Array<{ text: string }> | null
@@ -55,9 +56,6 @@ export function publicYear(year: YearDoc, now: Date) {
     contact: year.contact?.email || year.contact?.title ? { title: year.contact.title ?? null, email: year.contact.email ?? null, phone: year.contact.phone ?? null } : null,
   }
 }
-
-/** The id of a relationship, populated or not. */
-export const idOf = (value: Rel<object>): number | string | undefined => (typeof value === 'object' && value !== null ? value.id : (value ?? undefined))
 
 /**
  * A winner, only for a year whose embargo is lifted (the caller has already filtered; this checks

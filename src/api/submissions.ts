@@ -6,9 +6,10 @@ import { findMunicipality, isMunicipalityCode } from '../domain/municipalities.j
 import type { Lang, Violation } from '../domain/text.js'
 import { formatStockholm } from '../domain/time.js'
 import { isDuplicateApplication } from '../lib/errors.js'
+import { idOf } from '../lib/relations.js'
 import { langOf, json, problem } from './http.js'
 import { publicEndpoint, type PublicApiState, spend } from './publicApi.js'
-import { idOf, type YearDoc } from './publicViews.js'
+import type { YearDoc } from './publicViews.js'
 
 /** Large enough for 12 000 characters of four-byte emoji and a contact; anything larger is refused unread. */
 export const MAX_BODY_BYTES = 256 * 1024
@@ -78,13 +79,8 @@ function applicantFields(body: Body): ApplicationInput & { contact: NonNullable<
 /** What a bot that filled the honeypot gets: a receipt like any other, for nothing stored. */
 function decoyReceipt(body: Body, year: YearDoc, now: Date) {
   const municipality = findMunicipality(body.municipality) ?? findMunicipality('0180')!
-  return {
-    reference: referenceNumber(year.year, municipality.code),
-    year: year.year,
-    municipality: { code: municipality.code, name: municipality.name },
-    submittedAt: now.toISOString(),
-    editableUntil: year.deadline ?? null,
-  }
+  const decoy = { reference: referenceNumber(year.year, municipality.code), municipality: municipality.code, municipalityName: municipality.name, submittedAt: now.toISOString() }
+  return receipt(decoy as ApplicationDoc, year)
 }
 
 function receipt(application: ApplicationDoc, year: YearDoc) {

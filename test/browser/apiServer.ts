@@ -5,9 +5,10 @@
 // Run by globalSetup.ts with `payload run` in a process of its own.
 import { createHash, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { EXPOSED_RESPONSE_HEADERS } from '../../src/api/http.js'
 import { HISTORICAL_IMPORT } from '../../src/lib/context.js'
 import { lexicalFromParagraphs } from '../../src/lib/richText.js'
-import { applicationData, createCriteria, createUser, createYear, importApplication } from '../helpers/fixtures.js'
+import { applicationData, createCriteria, createUser, createYear, importApplication, sys } from '../helpers/fixtures.js'
 import { startPayload } from '../helpers/payload.js'
 import { serve } from '../helpers/server.js'
 import { BROWSER_ORIGIN, OPEN_NOW } from './constants.js'
@@ -28,7 +29,6 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 async function main() {
   const t = await startPayload({ now: OPEN_NOW, api: { rateLimits: { submit: { points: 10_000, duration: 60 }, read: { points: 100_000, duration: 60 } } } })
   const { payload } = t
-  const sys = { overrideAccess: true, depth: 0 } as const
   await createUser(payload, 'admin')
   const criteria = await createCriteria(payload)
   await payload.create({ collection: 'partners', data: { name: 'Testpartner', role: 'partner', allowedOrigins: [{ origin: BROWSER_ORIGIN }] }, ...sys })
@@ -63,7 +63,7 @@ async function main() {
   const failures: Failure[] = []
   const server = await serve(t.config, '127.0.0.1', async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://test')
-    const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-headers': 'content-type', 'access-control-expose-headers': 'Retry-After, ETag, X-EHK-Server-Time' }
+    const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-headers': 'content-type', 'access-control-expose-headers': EXPOSED_RESPONSE_HEADERS }
     if (url.pathname.startsWith('/__test/')) {
       if (req.method === 'OPTIONS') return send(res, 204, null, cors), true
       if (url.pathname === '/__test/clock') t.clock.set((await readJson(req)).at ?? OPEN_NOW)

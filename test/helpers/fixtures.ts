@@ -6,7 +6,8 @@ import { lexicalFromParagraphs } from '../../src/lib/richText.js'
 export type Doc = { id: number; [key: string]: any }
 export type User = Doc & { collection: 'users'; role: string }
 
-const sys = { overrideAccess: true, depth: 0 } as const
+/** The system's own calls in fixtures and checks: no access rules, ids instead of documents. */
+export const sys = { overrideAccess: true, depth: 0 } as const
 
 export async function createUser(payload: Payload, role: 'admin' | 'editor' | 'juror', email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.org`): Promise<User> {
   const user = await payload.create({ collection: 'users', data: { email, password: 'correct-horse-battery', role }, ...sys })

@@ -5,18 +5,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MUNICIPALITIES } from '../../src/domain/municipalities.js'
 import { HISTORICAL_IMPORT } from '../../src/lib/context.js'
-import {
-  answersFor,
-  applicationData,
-  createCriteria,
-  createJuror,
-  createUser,
-  createYear,
-  type Doc,
-  importApplication,
-  motivation,
-  type User,
-} from '../helpers/fixtures.js'
+import { answersFor, applicationData, createCriteria, createJuror, createUser, createYear, type Doc, importApplication, motivation, sys, type User } from '../helpers/fixtures.js'
 import { startPayload, type TestPayload } from '../helpers/payload.js'
 
 const ROLES = ['admin', 'editor', 'juror', 'conflicted juror', 'public'] as const
@@ -51,7 +40,6 @@ let partner: Doc, reviewB: Doc, targetUser: User, image: Doc
 let png: Buffer
 let counter = 0
 const unique = () => ++counter
-const sys = { overrideAccess: true, depth: 0 } as const
 // A fresh municipality for every create, so that no two creates collide on (year, municipality);
 // the fixtures' own codes (1280, 0180, 0181, 0380, 2580) are skipped.
 const reserved = new Set(['1280', '0180', '0181', '0380', '2580'])

@@ -8,7 +8,7 @@ import { checkApplication } from '../../src/domain/application.js'
 import { isMunicipalityCode, MUNICIPALITIES } from '../../src/domain/municipalities.js'
 import { HISTORICAL_IMPORT } from '../../src/lib/context.js'
 import { lexicalFromParagraphs } from '../../src/lib/richText.js'
-import { applicationData, answersFor, createCriteria, createJuror, createUser, createYear, type Doc, importApplication } from '../helpers/fixtures.js'
+import { answersFor, applicationData, createCriteria, createJuror, createUser, createYear, type Doc, importApplication, sys } from '../helpers/fixtures.js'
 import { startPayload, type TestPayload } from '../helpers/payload.js'
 import { serve, type TestServer } from '../helpers/server.js'
 import { type Mailbox, startSmtp } from '../helpers/smtp.js'
@@ -28,7 +28,6 @@ let open: Doc
 let announced: Doc
 let decided: Doc
 let partner: Doc
-const sys = { overrideAccess: true, depth: 0 } as const
 
 // Every request comes from its own client address (one trusted proxy hop), so rate limits only bite
 // where a test means them to.
@@ -349,11 +348,12 @@ describe('submitting an application', () => {
   })
 
   it('ignores server-owned fields in the body: status, reference, scores, partner', async () => {
-    const { status } = await post(validBody('0115', { status: 'winner', reference: 'EHK-FAKE', scoreSummary: { mean: 5 }, partner: 999, editTokenHash: 'x', awardYear: decided.id }))
+    const { status } = await post(validBody('0115', { status: 'winner', reference: 'EHK-FAKE', scoreSummary: { reviews: 9, average: 5 }, partner: 999, editTokenHash: 'x', awardYear: decided.id }))
     expect(status).toBe(201)
     const [application] = await stored('0115')
     expect(application).toMatchObject({ status: 'submitted', reference: 'EHK-2027-0115', partner: partner.id, awardYear: open.id })
-    expect(application!.scoreSummary?.mean ?? null).toBeNull()
+    expect(application!.scoreSummary).toEqual({ reviews: null, average: null })
+    expect(application!.editTokenHash).toMatch(/^[0-9a-f]{64}$/)
   })
 
   it('answers 422 with a Swedish message per field, English on Accept-Language: en, and stores nothing', async () => {

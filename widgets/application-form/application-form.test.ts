@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEADLINE } from '../../test/browser/constants.js'
-import { $, $$, api, applications, control, expectAccessible, mount, textOf, until } from '../test/helpers.js'
+import { $, $$, api, applications, control, expectAccessible, expectLoadingErrorRetry, mount, textOf, until } from '../test/helpers.js'
 import type { EhkApplicationForm } from './application-form.js'
 
 const loaded = async (form: EhkApplicationForm) => {
@@ -200,14 +200,7 @@ describe('<ehk-application-form>', () => {
   it('shows the loading state, then an error with retry when the API fails, accessibly', async () => {
     await control('fail', { status: 500, body: { status: 500, message: 'Något gick fel hos oss. Försök igen.' } })
     const form = mount('ehk-application-form')
-    await form.updateComplete
-    expect(textOf(form)).toBe('Laddar …')
-    await expectAccessible(form)
-    await loaded(form)
-    expect(textOf(form)).toBe('Uppgifterna kunde inte hämtas. Försök igen')
-    await expectAccessible(form)
-    $(form, 'button')!.click()
-    await until(() => $(form, 'form'), 'the form after retry')
+    await expectLoadingErrorRetry(form, () => $(form, 'form'))
   })
 
   it('shows when applications open instead of the form before the opening', async () => {

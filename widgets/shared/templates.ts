@@ -19,8 +19,10 @@ export function richText(blocks: PublicBlock[], headingLevel: number): TemplateR
     switch (block.type) {
       case 'heading':
         return html`<p role="heading" aria-level=${headingLevel + block.level - 1}><strong>${inline(block.children)}</strong></p>`
-      case 'list':
-        return block.ordered ? html`<ol>${block.items.map((item) => html`<li>${inline(item)}</li>`)}</ol>` : html`<ul>${block.items.map((item) => html`<li>${inline(item)}</li>`)}</ul>`
+      case 'list': {
+        const items = block.items.map((item) => html`<li>${inline(item)}</li>`)
+        return block.ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`
+      }
       case 'quote':
         return html`<blockquote>${inline(block.children)}</blockquote>`
       default:

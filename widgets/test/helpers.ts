@@ -1,9 +1,10 @@
 // Shared by the widget tests (they run in Chromium): mount a widget against the real API, wait for
 // it, read what a person sees, and check it with axe-core.
 import axe from 'axe-core'
-import { afterEach, expect, inject } from 'vitest'
+import { afterEach, expect, inject, vi } from 'vitest'
 import { OPEN_NOW } from '../../test/browser/constants.js'
 import '../index.js'
+import type { EhkElement } from '../shared/element.js'
 
 export const api = inject('api')
 
@@ -25,16 +26,11 @@ export function mount<K extends keyof HTMLElementTagNameMap>(tag: K, attributes:
   return element
 }
 
-/** Waits (in real time) until `check` returns something truthy, and returns it. */
-export async function until<T>(check: () => T, what = 'the condition', timeout = 8000): Promise<NonNullable<T>> {
-  const start = performance.now()
-  for (;;) {
-    const value = check()
-    if (value) return value as NonNullable<T>
-    if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((resolve) => requestAnimationFrame(resolve))
-  }
-}
+/** Waits in real time (also under fake timers) until `check` returns something truthy, and returns it. */
+export const until = <T>(check: () => T, what = 'the condition', timeout = 8000) =>
+  vi.waitUntil(check, { timeout, interval: 20 }).catch(() => {
+    throw new Error(`Timed out waiting for ${what}`)
+  })
 
 /** The text a person sees in the widget, spaces collapsed. */
 export const textOf = (element: Element) => (element.shadowRoot ?? element).textContent!.replace(/\s+/g, ' ').trim()
@@ -45,6 +41,22 @@ export const $$ = <E extends Element = HTMLElement>(element: Element, selector: 
 export async function expectAccessible(element: Element) {
   const results = await axe.run(element, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+}
+
+/**
+ * The load states every widget shares, for one whose first request fails: "Laddar …" at once, then
+ * the error with a retry button, both accessible; the retry loads it (`ready` says when).
+ */
+export async function expectLoadingErrorRetry(widget: EhkElement, ready: () => unknown) {
+  await widget.updateComplete
+  expect(textOf(widget)).toBe('Laddar …')
+  await expectAccessible(widget)
+  await until(() => widget.state === 'error', 'the error')
+  await widget.updateComplete
+  expect(textOf(widget)).toBe('Uppgifterna kunde inte hämtas. Försök igen')
+  await expectAccessible(widget)
+  $(widget, 'button')!.click()
+  await until(ready, 'the content after retry')
 }
 
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { $, $$, control, expectAccessible, mount, textOf, until } from '../test/helpers.js'
+import { $, $$, control, expectAccessible, expectLoadingErrorRetry, mount, textOf, until } from '../test/helpers.js'
 
 const ready = (winners: HTMLElement) => until(() => (winners as { state?: string }).state === 'ready', 'the winners')
 
@@ -47,13 +47,7 @@ describe('<ehk-winners>', () => {
   it('shows the loading state, then an error with retry, then the winners', async () => {
     await control('fail', { status: 503, body: { status: 503, message: 'Tjänsten är inte tillgänglig.' } })
     const winners = mount('ehk-winners')
-    await winners.updateComplete
-    expect(textOf(winners)).toBe('Laddar …')
-    await expectAccessible(winners)
-    await until(() => textOf(winners).includes('kunde inte'), 'the error')
-    await expectAccessible(winners)
-    $(winners, 'button')!.click()
-    await until(() => $(winners, 'ol'), 'the winners after retry')
+    await expectLoadingErrorRetry(winners, () => $(winners, 'ol'))
   })
 
   it('works next to other widgets on one page', async () => {

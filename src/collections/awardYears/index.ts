@@ -9,7 +9,6 @@ import { instantField } from '../../lib/fields.js'
 import { checkYearLifecycle } from './hooks/checkYearLifecycle.js'
 import { announceWinner } from './hooks/announceWinner.js'
 
-
 export function awardYears(ctx: EhkContext): CollectionConfig {
   const { slugs } = ctx
   return {

@@ -1,5 +1,5 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
-import { idOf } from '../../../access/jurorProfile.js'
+import { idOf } from '../../../lib/relations.js'
 import type { EhkContext } from '../../../defaults.js'
 import { checkApplication, checkApplicationWindow, referenceNumber } from '../../../domain/application.js'
 import { normalizeText } from '../../../domain/characters.js'

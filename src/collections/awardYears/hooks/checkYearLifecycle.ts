@@ -1,5 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import { idOf } from '../../../access/jurorProfile.js'
+import { idOf } from '../../../lib/relations.js'
 import type { EhkContext } from '../../../defaults.js'
 import { type ApplicationStatus, checkYearChange, type YearState } from '../../../domain/lifecycle.js'
 import { HISTORICAL_IMPORT } from '../../../lib/context.js'

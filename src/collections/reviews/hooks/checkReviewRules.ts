@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import { idOf, jurorProfile } from '../../../access/jurorProfile.js'
+import { jurorProfile } from '../../../access/jurorProfile.js'
+import { idOf } from '../../../lib/relations.js'
 import type { EhkContext } from '../../../defaults.js'
 import { violation, type Violation } from '../../../domain/text.js'
 import { throwIfViolations } from '../../../lib/violations.js'

@@ -1,5 +1,5 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
-import { idOf } from '../../../access/jurorProfile.js'
+import { idOf } from '../../../lib/relations.js'
 import type { EhkContext } from '../../../defaults.js'
 import { SYSTEM_CHANGE } from '../../../lib/context.js'
 
