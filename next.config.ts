@@ -2,8 +2,17 @@ import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { contentSecurityPolicy } from './src/config/csp'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/** On every page, file and API answer. (HSTS is the TLS-terminating proxy's to send: see the README.) */
+const SECURITY_HEADERS = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+]
 
 const nextConfig: NextConfig = {
   // Our sources import with ".js" endings (ESM style); let webpack find the .ts files behind them.
@@ -23,6 +32,12 @@ const nextConfig: NextConfig = {
     { source: '/ansokan', destination: '/ansokan/index.html' },
   ],
   headers: async () => [
+    { source: '/:path*', headers: SECURITY_HEADERS },
+    {
+      // The admin gets its own policy, with a nonce per request, from src/proxy.ts.
+      source: '/:path((?!admin).*)',
+      headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy() }],
+    },
     {
       // Partner sites load the widgets as a module script from another origin: that needs CORS.
       // The stable name is revalidated within minutes; the content-hashed copy never changes.

@@ -7,6 +7,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { apiOptionsFromEnv } from './src/config/api.js'
 import { chooseDatabase } from './src/config/database.js'
+import { readDeployment } from './src/config/deployment.js'
 import { chooseEmail } from './src/config/email.js'
 import { payloadSecret } from './src/config/secret.js'
 import { eHalsokommun } from './src/index.js'
@@ -14,11 +15,17 @@ import { migrations } from './src/migrations/index.js'
 import { seedIfEmpty } from './src/seed/index.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+const deployment = readDeployment(process.env)
+// `next build` compiles without a deployment's secrets; every start (server.mjs, the payload CLI) checks them.
+if (deployment.problems.length > 0 && process.env.NEXT_PHASE !== 'phase-production-build') throw new Error(deployment.problems.join('\n'))
 const database = chooseDatabase(process.env.DATABASE_URI, { migrationDir: path.resolve(dirname, 'src/migrations'), migrations })
 
 export default buildConfig({
   secret: payloadSecret(),
-  serverURL: process.env.SERVER_URL || undefined,
+  // Links in e-mails (reset password, the applicant's private links) are built from it, and only
+  // pages of this origin may send the login cookie (CSRF).
+  serverURL: deployment.serverURL,
+  csrf: [deployment.serverURL],
   db: database.adapter,
   editor: lexicalEditor(),
   email: chooseEmail(),
@@ -33,9 +40,9 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
   },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-  plugins: [eHalsokommun({ api: apiOptionsFromEnv() })],
+  plugins: [eHalsokommun({ api: apiOptionsFromEnv(), secureCookies: deployment.secureCookies })],
   onInit: async (payload) => {
-    payload.logger.info(`Databas / database: ${database.description}`)
-    if (process.env.EHK_SEED !== 'false') await seedIfEmpty(payload, { demoPassword: process.env.EHK_DEMO_PASSWORD })
+    payload.logger.info(`Databas / database: ${database.description}; läge / mode: ${deployment.mode}`)
+    if (deployment.seedDemo) await seedIfEmpty(payload, { demoPassword: process.env.EHK_DEMO_PASSWORD })
   },
 })

@@ -1,5 +1,5 @@
-import type { CollectionSlug, PayloadRequest } from 'payload'
-import type { PublicApiOptions } from './api/publicApi.js'
+import type { CollectionSlug } from 'payload'
+import { DEFAULT_RATE_LIMITS, Limiters, type RateLimits } from './api/rateLimit.js'
 import { DEFAULT_CHARACTER_LIMIT } from './domain/application.js'
 import { type Clock, systemClock } from './domain/time.js'
 
@@ -12,10 +12,17 @@ export const defaultSlugs = {
   reviews: 'reviews',
   users: 'users',
   media: 'media',
+  history: 'history',
 } as const
 
 /** Typed as the host's collection slugs: a host that renames them has the new names in its generated types. */
 export type Slugs = { [K in keyof typeof defaultSlugs]: CollectionSlug }
+
+export interface PublicApiOptions {
+  rateLimits?: Partial<RateLimits>
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (default 0: none). */
+  proxyHops?: number
+}
 
 export interface EhkPluginOptions {
   /** Rename any of the plugin's collections, e.g. `{ users: 'admins' }` to extend an existing auth collection. */
@@ -24,17 +31,35 @@ export interface EhkPluginOptions {
   defaultCharacterLimit?: number
   /** The clock that deadlines, embargoes and jurors' access are checked against. For tests. */
   clock?: Clock
-  /** The public widget API: rate limits, trusted proxies, and where the edit link in the e-mail points. */
-  api?: PublicApiOptions & { editUrl?: (token: string, req: PayloadRequest) => string }
-  /** Keep the collections (and the database schema) but leave out endpoints and hooks that act on their own. */
+  /** The public widget API and the login endpoints: rate limits and trusted proxies. */
+  api?: PublicApiOptions
+  /** Send the login cookie only over HTTPS (set in production). SameSite is always Strict. */
+  secureCookies?: boolean
+  /**
+   * The page that opens the private links in e-mails (confirm, edit), as a path on the server URL or
+   * an absolute URL; the token travels in its fragment. Default `/ansokan`, the app's page with the form.
+   */
+  applicantPage?: string
+  /** Run the plugin's jobs (e-mail, expiry, retention) in this process on their schedule (default true; tests run them by hand). */
+  autoRunJobs?: boolean
+  /** Keep the collections (and the database schema) but leave out endpoints, jobs and hooks that act on their own. */
   disabled?: boolean
 }
 
-/** The resolved options that collections, access rules and hooks receive. */
+/** Per app server: who the client is and how much it may still do. */
+export interface ClientLimits {
+  limiters: Limiters
+  proxyHops: number
+}
+
+/** The resolved options that collections, access rules, hooks and endpoints receive. */
 export interface EhkContext {
   slugs: Slugs
   defaultCharacterLimit: number
   now: Clock
+  clients: ClientLimits
+  secureCookies: boolean
+  applicantPage: string
 }
 
 export function resolveOptions(options: EhkPluginOptions = {}): EhkContext {
@@ -42,6 +67,12 @@ export function resolveOptions(options: EhkPluginOptions = {}): EhkContext {
     slugs: { ...defaultSlugs, ...options.slugs } as Slugs,
     defaultCharacterLimit: options.defaultCharacterLimit ?? DEFAULT_CHARACTER_LIMIT,
     now: options.clock ?? systemClock,
+    clients: {
+      limiters: new Limiters({ ...DEFAULT_RATE_LIMITS, ...options.api?.rateLimits }),
+      proxyHops: options.api?.proxyHops ?? 0,
+    },
+    secureCookies: options.secureCookies ?? false,
+    applicantPage: options.applicantPage ?? '/ansokan',
   }
 }
 

@@ -28,7 +28,9 @@ export interface Config {
     jurors: Juror;
     partners: Partner;
     reviews: Review;
+    history: History;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -47,7 +49,9 @@ export interface Config {
     jurors: JurorsSelect<false> | JurorsSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
+    history: HistorySelect<false> | HistorySelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -56,15 +60,27 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      'ehk-send-mail': TaskEhkSendMail;
+      'ehk-expire-unconfirmed': TaskEhkExpireUnconfirmed;
+      'ehk-retention': TaskEhkRetention;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -92,7 +108,13 @@ export interface UserAuthOperations {
  */
 export interface User {
   id: number;
+  /**
+   * Shown to colleagues in the admin.
+   */
   name?: string | null;
+  /**
+   * What the person may do. Only administrators change it.
+   */
   role: 'admin' | 'editor' | 'juror';
   updatedAt: string;
   createdAt: string;
@@ -188,6 +210,10 @@ export interface AwardYear {
    * Required to open the year.
    */
   criteria?: (number | Criterion)[] | null;
+  /**
+   * This many months after the announcement (or the deadline, if none is made) the applicants' contact details are erased automatically.
+   */
+  retentionMonths: number;
   assessmentFocus?: {
     root: {
       type: string;
@@ -617,19 +643,44 @@ export interface Application {
     | '2582'
     | '2583'
     | '2584';
-  status: 'submitted' | 'finalist' | 'not-selected' | 'winner' | 'withdrawn';
+  /**
+   * “Unconfirmed” until the contact has opened the link in the e-mail; only then does the application count.
+   */
+  status: 'unconfirmed' | 'submitted' | 'finalist' | 'not-selected' | 'winner' | 'withdrawn';
+  /**
+   * Required when staff withdraw an application, e.g. one of two competing ones.
+   */
+  withdrawalReason?: string | null;
+  /**
+   * The municipality has more than one confirmed application this year. Decide which stands and withdraw the other with a reason.
+   */
+  competing?: boolean | null;
   municipalityName?: string | null;
   reference?: string | null;
   submittedAt?: string | null;
   submittedAt_tz?: SupportedTimezones;
+  confirmedAt?: string | null;
+  confirmedAt_tz?: SupportedTimezones;
+  /**
+   * Unconfirmed applications are deleted automatically after this.
+   */
+  confirmExpiresAt?: string | null;
+  confirmExpiresAt_tz?: SupportedTimezones;
+  withdrawnAt?: string | null;
+  withdrawnAt_tz?: SupportedTimezones;
   /**
    * The partner site the form was embedded on.
    */
   partner?: (number | null) | Partner;
-  contact: {
-    name: string;
+  personalDataErasedAt?: string | null;
+  personalDataErasedAt_tz?: SupportedTimezones;
+  /**
+   * Erased when the year's retention period ends, or on request (POST /api/applications/{id}/erase-personal-data).
+   */
+  contact?: {
+    name?: string | null;
     role?: string | null;
-    email: string;
+    email?: string | null;
     phone?: string | null;
   };
   answers?:
@@ -640,6 +691,9 @@ export interface Application {
       }[]
     | null;
   consent: boolean;
+  consentVersion?: string | null;
+  consentedAt?: string | null;
+  consentedAt_tz?: SupportedTimezones;
   supplementaryQuestions?:
     | {
         question: string;
@@ -650,7 +704,12 @@ export interface Application {
       }[]
     | null;
   editTokenHash?: string | null;
+  confirmTokenHash?: string | null;
   idempotencyKey?: string | null;
+  requestHash?: string | null;
+  linkSentAt?: string | null;
+  linkSentAt_tz?: SupportedTimezones;
+  place?: string | null;
   /**
    * Computed from submitted reviews.
    */
@@ -674,9 +733,13 @@ export interface Review {
   juror: number | Juror;
   round: 'screening' | 'final';
   /**
-   * The application is then hidden from you.
+   * The application is then hidden from you. A declared conflict can only be lifted by staff.
    */
   conflictOfInterest?: boolean | null;
+  /**
+   * Required to lift a conflict.
+   */
+  conflictLiftReason?: string | null;
   conflictNote?: string | null;
   scores?:
     | {
@@ -689,11 +752,64 @@ export interface Review {
   recommendation?: ('advance' | 'consider' | 'decline') | null;
   comment?: string | null;
   /**
-   * Only then do you see other jurors' reviews.
+   * Only then do you see other jurors' reviews. A submitted review is final; staff can reopen it.
    */
   submitted?: boolean | null;
   submittedAt?: string | null;
   submittedAt_tz?: SupportedTimezones;
+  /**
+   * Required to reopen a submitted review.
+   */
+  reopenReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Who did what and when. Cannot be changed or deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "history".
+ */
+export interface History {
+  id: number;
+  at: string;
+  at_tz: SupportedTimezones;
+  action:
+    | 'status-changed'
+    | 'application-confirmed'
+    | 'application-withdrawn'
+    | 'application-competing'
+    | 'personal-data-erased'
+    | 'review-submitted'
+    | 'review-reopened'
+    | 'conflict-declared'
+    | 'conflict-lifted';
+  summary: string;
+  document?:
+    | ({
+        relationTo: 'applications';
+        value: number | Application;
+      } | null)
+    | ({
+        relationTo: 'award-years';
+        value: number | AwardYear;
+      } | null)
+    | ({
+        relationTo: 'reviews';
+        value: number | Review;
+      } | null);
+  actor?: (number | null) | User;
+  actorLabel?: string | null;
+  reason?: string | null;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -713,6 +829,107 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'ehk-send-mail' | 'ehk-expire-unconfirmed' | 'ehk-retention';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'ehk-send-mail' | 'ehk-expire-unconfirmed' | 'ehk-retention') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -882,6 +1099,7 @@ export interface AwardYearsSelect<T extends boolean = true> {
       };
   characterLimit?: T;
   criteria?: T;
+  retentionMonths?: T;
   assessmentFocus?: T;
   jury?: T;
   partners?: T;
@@ -928,11 +1146,21 @@ export interface ApplicationsSelect<T extends boolean = true> {
   awardYear?: T;
   municipality?: T;
   status?: T;
+  withdrawalReason?: T;
+  competing?: T;
   municipalityName?: T;
   reference?: T;
   submittedAt?: T;
   submittedAt_tz?: T;
+  confirmedAt?: T;
+  confirmedAt_tz?: T;
+  confirmExpiresAt?: T;
+  confirmExpiresAt_tz?: T;
+  withdrawnAt?: T;
+  withdrawnAt_tz?: T;
   partner?: T;
+  personalDataErasedAt?: T;
+  personalDataErasedAt_tz?: T;
   contact?:
     | T
     | {
@@ -949,6 +1177,9 @@ export interface ApplicationsSelect<T extends boolean = true> {
         id?: T;
       };
   consent?: T;
+  consentVersion?: T;
+  consentedAt?: T;
+  consentedAt_tz?: T;
   supplementaryQuestions?:
     | T
     | {
@@ -959,7 +1190,12 @@ export interface ApplicationsSelect<T extends boolean = true> {
         id?: T;
       };
   editTokenHash?: T;
+  confirmTokenHash?: T;
   idempotencyKey?: T;
+  requestHash?: T;
+  linkSentAt?: T;
+  linkSentAt_tz?: T;
+  place?: T;
   scoreSummary?:
     | T
     | {
@@ -1012,6 +1248,7 @@ export interface ReviewsSelect<T extends boolean = true> {
   juror?: T;
   round?: T;
   conflictOfInterest?: T;
+  conflictLiftReason?: T;
   conflictNote?: T;
   scores?:
     | T
@@ -1026,6 +1263,24 @@ export interface ReviewsSelect<T extends boolean = true> {
   submitted?: T;
   submittedAt?: T;
   submittedAt_tz?: T;
+  reopenReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "history_select".
+ */
+export interface HistorySelect<T extends boolean = true> {
+  at?: T;
+  at_tz?: T;
+  action?: T;
+  summary?: T;
+  document?: T;
+  actor?: T;
+  actorLabel?: T;
+  reason?: T;
+  details?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1036,6 +1291,38 @@ export interface ReviewsSelect<T extends boolean = true> {
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  meta?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1071,6 +1358,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1078,6 +1393,32 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEhk-send-mail".
+ */
+export interface TaskEhkSendMail {
+  input: {
+    sealed: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEhk-expire-unconfirmed".
+ */
+export interface TaskEhkExpireUnconfirmed {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEhk-retention".
+ */
+export interface TaskEhkRetention {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,15 +1,23 @@
-import type { CollectionConfig, Config, PayloadRequest, Plugin } from 'payload'
+import { en } from '@payloadcms/translations/languages/en'
+import { type AfterErrorHook, type CollectionBeforeOperationHook, type CollectionConfig, type Config, NotFound, type PayloadRequest, type Plugin } from 'payload'
+import { createApiState, preflight, readEndpoints } from './api/publicApi.js'
+import { submissionEndpoints } from './api/submissions.js'
+import { lockDocumentsAccess } from './auth/lockedDocuments.js'
 import { applications } from './collections/applications/index.js'
 import { awardYears } from './collections/awardYears/index.js'
 import { criteria } from './collections/criteria/index.js'
+import { history } from './collections/history/index.js'
 import { jurors } from './collections/jurors/index.js'
 import { MEDIA_MAX_BYTES, media } from './collections/media/index.js'
 import { partners } from './collections/partners/index.js'
 import { reviews } from './collections/reviews/index.js'
 import { users, withRoles } from './collections/users/index.js'
-import { createApiState, preflight, readEndpoints } from './api/publicApi.js'
-import { submissionEndpoints } from './api/submissions.js'
 import { type EhkContext, type EhkPluginOptions, resolveOptions } from './defaults.js'
+import { MAINTENANCE_QUEUE, tasks } from './jobs/index.js'
+import { parseDocumentId } from './lib/ids.js'
+import { roleOf } from './access/roles.js'
+import { logMailAdapter } from './mail/local.js'
+import { MAIL_QUEUE, outbox } from './mail/outbox.js'
 
 /**
  * Sveriges eHälsokommun as a Payload plugin: `plugins: [eHalsokommun({ ... })]`.
@@ -21,45 +29,107 @@ export const eHalsokommun =
   (config: Config): Config => {
     const ctx = resolveOptions(options)
     const existing = new Map((config.collections ?? []).map((c) => [c.slug, c]))
-    const own: CollectionConfig[] = [awardYears(ctx), criteria(ctx), applications(ctx), jurors(ctx), partners(ctx), reviews(ctx)]
+    const own: CollectionConfig[] = [awardYears(ctx), criteria(ctx), applications(ctx), jurors(ctx), partners(ctx), reviews(ctx), history(ctx)]
     for (const collection of own) {
       if (existing.has(collection.slug)) throw new Error(`eHalsokommun: a collection with the slug "${collection.slug}" already exists; rename it with the plugin's "slugs" option.`)
     }
+    if (!options.disabled && !config.serverURL) {
+      throw new Error('eHalsokommun: set serverURL in the Payload config. Links in e-mails are built from it, never from the Host header of a request.')
+    }
     const hostUsers = existing.get(ctx.slugs.users)
-    const collections = (config.collections ?? []).map((c) => (c === hostUsers ? withRoles(c) : c))
+    const collections = (config.collections ?? []).map((c) => (c === hostUsers ? withRoles(c, ctx) : c))
     if (!hostUsers) collections.push(users(ctx))
     if (!existing.has(ctx.slugs.media)) collections.push(media(ctx))
     collections.push(...own)
 
-    const api = createApiState(ctx, options.api)
+    const api = createApiState(ctx)
     // Changes reach the public API at once: the origin list and the read cache are dropped.
     const forgetOrigins = () => api.origins.clear()
     const forgetReads = () => api.reads.clear()
     const publicContent = new Set<string>([ctx.slugs.awardYears, ctx.slugs.criteria, ctx.slugs.jurors, ctx.slugs.partners, ctx.slugs.media, ctx.slugs.applications])
     const withApiHooks = collections.map((collection) => {
       const hooks = [...(collection.slug === ctx.slugs.partners ? [forgetOrigins] : []), ...(publicContent.has(collection.slug) ? [forgetReads] : [])]
-      if (hooks.length === 0) return collection
       return {
         ...collection,
-        hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), ...hooks], afterDelete: [...(collection.hooks?.afterDelete ?? []), ...hooks] },
+        hooks: {
+          ...collection.hooks,
+          beforeOperation: [impossibleIdIsNotFound, ...(collection.hooks?.beforeOperation ?? [])],
+          afterChange: [...(collection.hooks?.afterChange ?? []), ...hooks],
+          afterDelete: [...(collection.hooks?.afterDelete ?? []), ...hooks],
+        },
       }
     })
-    const editUrl = options.api?.editUrl ?? defaultEditUrl
-    const endpoints = options.disabled
-      ? []
-      : [preflight(api), ...readEndpoints(ctx, api), ...submissionEndpoints(ctx, api, { editUrl })]
+    const endpoints = options.disabled ? [] : [preflight(api), ...readEndpoints(ctx, api), ...submissionEndpoints(ctx, api)]
 
     return {
       ...config,
       collections: withApiHooks,
       endpoints: [...(config.endpoints ?? []), ...endpoints],
       upload: { ...config.upload, limits: { fileSize: MEDIA_MAX_BYTES, ...config.upload?.limits } },
+      email: options.disabled ? config.email : outbox(config.email ?? logMailAdapter),
+      jobs: options.disabled ? config.jobs : withJobs(config.jobs, ctx, options.autoRunJobs ?? true),
+      i18n: withUniformLoginRefusal(config.i18n),
+      hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), badQueryIsClientError] },
+      onInit: async (payload) => {
+        lockDocumentsAccess(payload, ctx)
+        await config.onInit?.(payload)
+      },
       custom: { ...config.custom, eHalsokommun: ctx satisfies EhkContext },
     }
   }
 
-/** The CMS's application page, with the token in the fragment so that it never reaches a server log. */
-function defaultEditUrl(token: string, req: PayloadRequest): string {
-  const base = req.payload.config.serverURL || new URL(req.url ?? 'http://localhost:3000').origin
-  return `${base}/ansokan#redigera=${token}`
+/** The plugin's tasks, run by the app's own process: e-mail at once (and retried), maintenance on schedule. */
+function withJobs(jobs: Config['jobs'], ctx: EhkContext, autoRun: boolean): Config['jobs'] {
+  const ours = autoRun
+    ? [
+        { cron: '*/15 * * * * *', queue: MAIL_QUEUE, limit: 20 },
+        { cron: '* * * * *', queue: MAINTENANCE_QUEUE },
+      ]
+    : []
+  const hostAutoRun = jobs?.autoRun
+  return {
+    ...jobs,
+    tasks: [...(jobs?.tasks ?? []), ...tasks(ctx)],
+    autoRun: async (payload) => [...(typeof hostAutoRun === 'function' ? await hostAutoRun(payload) : (hostAutoRun ?? [])), ...ours],
+    // Payload's default lets any logged-in user queue, run and cancel jobs through its API.
+    access: { queue: () => false, run: isAdminRequest, cancel: isAdminRequest, ...jobs?.access },
+    deleteJobOnComplete: jobs?.deleteJobOnComplete ?? true,
+  }
+}
+
+const isAdminRequest = ({ req }: { req: PayloadRequest }) => roleOf(req) === 'admin'
+
+/**
+ * A locked account is refused with the same words as a wrong password (and, through the login
+ * guard, in the same time), so that a refusal tells nobody whether an account exists or is locked.
+ */
+function withUniformLoginRefusal(i18n: Config['i18n']): Config['i18n'] {
+  const languages = Object.entries(i18n?.supportedLanguages ?? { en }) as Array<[string, { translations: { error: { emailOrPasswordIncorrect: string } } }]>
+  const translations: Record<string, unknown> = { ...i18n?.translations }
+  for (const [code, language] of languages) {
+    const own = (translations[code] ?? {}) as { error?: Record<string, string> }
+    translations[code] = { ...own, error: { ...own.error, userLocked: language.translations.error.emailOrPasswordIncorrect } }
+  }
+  return { ...i18n, translations: translations as NonNullable<Config['i18n']>['translations'] }
+}
+
+/**
+ * A query the database cannot run because of what the client wrote in it (a date that is no date,
+ * `limit=3.7`, an id list with a word in it) is the client's error: 400, not 500. The log still has it.
+ */
+const badQueryIsClientError: AfterErrorHook = ({ error }) => {
+  const causes = [error, (error as { cause?: unknown }).cause].map((e) => `${(e as Error)?.name ?? ''}: ${(e as Error)?.message ?? ''}`).join(' | ')
+  const badValue = /Only finite numbers|cannot be passed as argument|datatype mismatch|CastError|BSONError|Cast to \w+ failed|input must be a 24 character hex/i.test(causes)
+  if (!badValue || !/Failed query|CastError|BSON/i.test(causes)) return
+  return { response: { errors: [{ message: 'Ogiltigt värde i frågan / invalid value in the query (where, limit, page, sort).' }] }, status: 400 }
+}
+
+/**
+ * A document id that cannot exist in this database (a word where ids are numbers, say) is simply
+ * not found: 404, instead of a query the database refuses with a 500.
+ */
+const impossibleIdIsNotFound: CollectionBeforeOperationHook = ({ args, req }) => {
+  const id = (args as { id?: unknown }).id
+  if (id !== undefined && parseDocumentId(req.payload, id) === undefined) throw new NotFound(req.t)
+  return args
 }

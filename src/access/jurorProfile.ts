@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 import type { EhkContext } from '../defaults.js'
 import { idOf } from '../lib/relations.js'
 import { roleOf } from './roles.js'
@@ -30,3 +30,8 @@ export async function jurorProfile(req: PayloadRequest, ctx: EhkContext): Promis
   return req.context[key] as JurorProfile | undefined
 }
 
+
+/** A juror's own reviews that are still theirs to change: neither submitted nor a declared conflict. */
+export const ownOpenReviews = (profile: JurorProfile): Where => ({
+  and: [{ juror: { equals: profile.id } }, { submitted: { not_equals: true } }, { conflictOfInterest: { not_equals: true } }],
+})

@@ -1,5 +1,6 @@
 import type { Access, AccessResult } from 'payload'
 import type { EhkContext } from '../defaults.js'
+import { publishedYears } from '../domain/lifecycle.js'
 import { isStaffRole, roleOf } from './roles.js'
 
 /** Staff and jurors read every juror profile; the public only the jurors of published years. */
@@ -10,7 +11,7 @@ export const publishedJurors =
     if (isStaffRole(role) || role === 'juror') return true
     const published = await req.payload.find({
       collection: ctx.slugs.awardYears,
-      where: { status: { not_equals: 'draft' } },
+      where: publishedYears,
       depth: 0,
       pagination: false,
       select: {},

@@ -1,12 +1,14 @@
 import type { Access, AccessResult } from 'payload'
 import type { EhkContext } from '../defaults.js'
+import { countedApplications } from '../domain/lifecycle.js'
 import { idOf } from '../lib/relations.js'
 import { jurorProfile } from './jurorProfile.js'
 import { isStaffRole, roleOf } from './roles.js'
 
 /**
- * Staff read every application. A juror reads the applications of the years they serve on, only once
- * the year's deadline has passed, never withdrawn ones and never those they declared a conflict for.
+ * Staff read every application. A juror reads the counted applications (confirmed, not withdrawn) of
+ * the years they serve on, only once the year's deadline has passed, never one that competes with
+ * another of its municipality until staff have decided, and never those they declared a conflict for.
  */
 export const readableApplications =
   (ctx: EhkContext): Access =>
@@ -37,7 +39,8 @@ export const readableApplications =
     return {
       and: [
         { awardYear: { in: closedYears.docs.map((year) => year.id) } },
-        { status: { not_equals: 'withdrawn' } },
+        countedApplications,
+        { competing: { not_equals: true } },
         ...(conflicted.length > 0 ? [{ id: { not_in: conflicted } }] : []),
       ],
     }

@@ -1,35 +1,25 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 import type { EhkContext } from '../defaults.js'
+import { publicWinnerYears, publishedYears } from '../domain/lifecycle.js'
 import { MUNICIPALITIES } from '../domain/municipalities.js'
 import { normalizeOrigin } from '../lib/origins.js'
 import { idOf } from '../lib/relations.js'
+import { clientKey } from './clientAddress.js'
 import { ALLOWED_REQUEST_HEADERS, API_PREFIX, cachedJson, corsHeaders, type CorsDecision, langOf, problem } from './http.js'
 import { AllowedOrigins } from './origins.js'
 import { ReadCache } from './readCache.js'
 import { publicJuror, publicPartner, publicWinner, publicYear, type YearDoc } from './publicViews.js'
-import { clientAddress, DEFAULT_RATE_LIMITS, Limiters, type RateLimits } from './rateLimit.js'
+import type { RateLimits } from './rateLimit.js'
 
-export interface PublicApiOptions {
-  rateLimits?: Partial<RateLimits>
-  /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (default 0). */
-  proxyHops?: number
-}
-
-/** State the API keeps per app server: the origin list, the rate limiters and the read cache. */
+/** State the API keeps per app server: the origin list and the read cache (rate limits live in the context). */
 export interface PublicApiState {
+  ctx: EhkContext
   origins: AllowedOrigins
-  limiters: Limiters
   reads: ReadCache
-  proxyHops: number
 }
 
-export function createApiState(ctx: EhkContext, options: PublicApiOptions = {}): PublicApiState {
-  return {
-    origins: new AllowedOrigins(ctx.slugs),
-    limiters: new Limiters({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }),
-    reads: new ReadCache(),
-    proxyHops: options.proxyHops ?? 0,
-  }
+export function createApiState(ctx: EhkContext): PublicApiState {
+  return { ctx, origins: new AllowedOrigins(ctx.slugs), reads: new ReadCache() }
 }
 
 const MESSAGES = {
@@ -47,7 +37,7 @@ const MESSAGES = {
  */
 function isOwnOrigin(req: PayloadRequest, state: PublicApiState, origin: string): boolean {
   if (origin === normalizeOrigin(req.payload.config.serverURL)) return true
-  const host = (state.proxyHops > 0 && req.headers.get('x-forwarded-host')) || req.headers.get('host')
+  const host = (state.ctx.clients.proxyHops > 0 && req.headers.get('x-forwarded-host')) || req.headers.get('host')
   return !!host && new URL(origin).host === host.toLowerCase()
 }
 
@@ -66,8 +56,9 @@ type Handler = (req: PayloadRequest, headers: Headers, cors: CorsDecision & { pa
  * Spends one of the client's requests of a kind: undefined when it may go ahead, else the 429 to
  * send (with Retry-After).
  */
-export async function spend(req: PayloadRequest, state: PublicApiState, kind: 'read' | 'submit', headers: Headers): Promise<Response | undefined> {
-  const wait = await state.limiters.retryAfter(req.payload, kind, clientAddress(req.headers.get('x-forwarded-for'), state.proxyHops))
+export async function spend(req: PayloadRequest, state: PublicApiState, kind: keyof RateLimits, headers: Headers): Promise<Response | undefined> {
+  const { clients } = state.ctx
+  const wait = await clients.limiters.retryAfter(req.payload, [[kind, clientKey(req, clients)]])
   if (wait === 0) return undefined
   headers.set('Retry-After', String(wait))
   return problem(429, MESSAGES.rate[langOf(req)], headers)
@@ -119,7 +110,7 @@ export function preflight(state: PublicApiState): Endpoint {
   }
 }
 
-const PUBLISHED: Where = { status: { not_equals: 'draft' } }
+const PUBLISHED: Where = publishedYears
 
 /** Fixed for the life of the server: built (and serialised) once. */
 const MUNICIPALITY_LIST = { municipalities: MUNICIPALITIES.map(({ code, name, shortName, county }) => ({ code, name, shortName, county })) }
@@ -178,7 +169,7 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
         const now = ctx.now()
         const { docs } = await req.payload.find({
           collection: slugs.awardYears,
-          where: { and: [{ status: { equals: 'announced' } }, { announcementAt: { less_than_equal: now.toISOString() } }, ...(Number.isInteger(only) && only > 0 ? [{ year: { equals: only } }] : [])] },
+          where: { and: [publicWinnerYears(now), ...(Number.isInteger(only) && only > 0 ? [{ year: { equals: only } }] : [])] },
           depth: 0,
           limit,
           sort: '-year',

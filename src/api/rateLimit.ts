@@ -2,21 +2,32 @@ import type { Payload } from 'payload'
 import { RateLimiterMemory, RateLimiterMongo, type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible'
 
 export interface Limit {
-  /** Requests allowed per client in each window. */
+  /** Requests allowed per key in each window. */
   points: number
   /** The window, in seconds. */
   duration: number
 }
 
 export interface RateLimits {
-  submit: Limit
+  /** Every request to the public API, per client address. */
   read: Limit
+  /** Valid submissions, edits, confirmations and link requests, per client address. */
+  submit: Limit
+  /** Logins, forgotten and reset passwords, per client address. */
+  authAddress: Limit
+  /** The same, per account (the e-mail address or reset token given, whether or not it exists). */
+  authAccount: Limit
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
-  submit: { points: 10, duration: 10 * 60 },
   read: { points: 300, duration: 60 },
+  submit: { points: 10, duration: 10 * 60 },
+  authAddress: { points: 30, duration: 15 * 60 },
+  authAccount: { points: 10, duration: 15 * 60 },
 }
+
+/** The key for requests whose client cannot be told apart (the app was not started by server.mjs): they share one budget. */
+export const UNKNOWN_CLIENT = 'unknown'
 
 /**
  * In memory for one app server; in MongoDB when the app runs on it, so that several app servers
@@ -35,28 +46,25 @@ export class Limiters {
 
   private make(payload: Payload): Record<keyof RateLimits, RateLimiterAbstract> {
     const db = payload.db as { name?: string; connection?: unknown }
-    return { submit: limiterFor(db, 'ehk-submit', this.limits.submit), read: limiterFor(db, 'ehk-read', this.limits.read) }
+    const made = {} as Record<keyof RateLimits, RateLimiterAbstract>
+    for (const kind of Object.keys(this.limits) as Array<keyof RateLimits>) made[kind] = limiterFor(db, `ehk-${kind}`, this.limits[kind])
+    return made
   }
 
-  /** Seconds to wait before trying again, or 0 when the request may go ahead. */
-  async retryAfter(payload: Payload, kind: keyof RateLimits, client: string): Promise<number> {
+  /**
+   * Spends one point of each budget in turn: the seconds to wait before trying again, or 0 when the
+   * request may go ahead. A refused request spends nothing from the budgets after the one that refused it.
+   */
+  async retryAfter(payload: Payload, spends: ReadonlyArray<[kind: keyof RateLimits, key: string]>): Promise<number> {
     this.made ??= this.make(payload)
-    try {
-      await this.made[kind].consume(client)
-      return 0
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))
-      throw rejection
+    for (const [kind, key] of spends) {
+      try {
+        await this.made[kind].consume(key)
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection
+        return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))
+      }
     }
+    return 0
   }
-}
-
-/**
- * The client's address: the last hop that Next.js (or the test server) appended to X-Forwarded-For,
- * skipping `proxyHops` trusted reverse proxies in front of the app. Earlier entries are the client's
- * own claims and never trusted.
- */
-export function clientAddress(forwardedFor: string | null, proxyHops = 0): string {
-  const hops = (forwardedFor ?? '').split(',').map((hop) => hop.trim()).filter(Boolean)
-  return hops[hops.length - 1 - proxyHops] ?? hops[0] ?? 'unknown'
 }

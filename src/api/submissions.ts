@@ -1,55 +1,98 @@
-import { createHash, randomBytes } from 'node:crypto'
 import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 import type { EhkContext } from '../defaults.js'
-import { type ApplicationInput, checkApplication, checkApplicationWindow, referenceNumber } from '../domain/application.js'
+import {
+  type ApplicationInput,
+  checkApplication,
+  checkApplicationWindow,
+  checkMunicipality,
+  emailViolation,
+  maxApplicationBytes,
+  referenceNumber,
+} from '../domain/application.js'
+import { normalizeText } from '../domain/characters.js'
+import { isEmail, normalizeEmail } from '../domain/contact.js'
+import { type ApplicationStatus, applicationWindow, COUNTED_APPLICATION_STATUSES, countedApplications, isCounted, publishedYears } from '../domain/lifecycle.js'
 import { findMunicipality, isMunicipalityCode } from '../domain/municipalities.js'
 import type { Lang, Violation } from '../domain/text.js'
-import { formatStockholm } from '../domain/time.js'
-import { isDuplicateApplication } from '../lib/errors.js'
+import { PUBLIC_SUBMISSION, SYSTEM_CHANGE } from '../lib/context.js'
+import { newToken, sha256 } from '../lib/hash.js'
+import { ACTOR_LABEL, ACTORS } from '../lib/history.js'
 import { idOf } from '../lib/relations.js'
-import { langOf, json, problem } from './http.js'
+import { mailConfirmationLink, mailEditLink, mailOrganiserNotice, mailWithdrawn } from '../mail/notices.js'
+import { declaredTooLarge, readCapped } from './body.js'
+import { json, langOf, problem } from './http.js'
 import { publicEndpoint, type PublicApiState, spend } from './publicApi.js'
 import type { YearDoc } from './publicViews.js'
 
-/** Large enough for 12 000 characters of four-byte emoji and a contact; anything larger is refused unread. */
-export const MAX_BODY_BYTES = 256 * 1024
 /** A field real people never see or fill in; bots that fill every input do. */
 export const HONEYPOT_FIELD = 'homepage'
+/** How long a confirmation link works (never past the deadline). */
+export const CONFIRM_WITHIN_MS = 48 * 60 * 60 * 1000
+/** At most one private link per application is mailed in this time, however often one is asked for. */
+export const LINK_COOLDOWN_MS = 10 * 60 * 1000
+/** Bodies of the small requests (confirm, withdraw, resend a link). */
+const SMALL_BODY_BYTES = 8 * 1024
+/** More messages than this help nobody: the rest are left out. */
+const MAX_FIELD_ERRORS = 50
 
 const MESSAGES = {
-  tooLarge: { sv: 'Ansökan är för stor.', en: 'The application is too large.' },
+  tooLarge: { sv: 'Förfrågan är för stor.', en: 'The request is too large.' },
   badJson: { sv: 'Förfrågan kunde inte läsas (ogiltig JSON).', en: 'The request could not be read (invalid JSON).' },
   invalid: { sv: 'Ansökan innehåller fel. Rätta fälten och skicka igen.', en: 'The application has errors. Correct the fields and send it again.' },
-  duplicate: {
-    sv: 'Kommunen har redan skickat in en ansökan för det här året. Använd länken i bekräftelsemejlet för att ändra den.',
-    en: 'The municipality has already applied for this year. Use the link in the confirmation e-mail to change the application.',
-  },
   noOpenYear: { sv: 'Det går inte att ansöka just nu.', en: 'Applications are not open right now.' },
+  unknownYear: { sv: 'Året finns inte eller tar inte emot ansökningar.', en: 'The year does not exist or does not take applications.' },
   badKey: { sv: 'Ogiltig Idempotency-Key (8–128 tecken: bokstäver, siffror, - och _).', en: 'Invalid Idempotency-Key (8–128 characters: letters, digits, - and _).' },
+  keyReused: {
+    sv: 'Idempotency-Key har redan använts för en annan ansökan. Använd en ny nyckel för varje ny ansökan.',
+    en: 'The Idempotency-Key was already used for another application. Use a new key for each new application.',
+  },
+  received: {
+    sv: 'Ansökan är mottagen men räknas först när kontaktpersonen har bekräftat den via länken i mejlet vi skickade.',
+    en: 'The application is received but counts only once the contact person has confirmed it through the link in the e-mail we sent.',
+  },
+  mailed: {
+    sv: 'Om adressen hör till en ansökan från kommunen har vi skickat en länk dit. Titta i inkorgen (och skräpposten).',
+    en: 'If the address belongs to an application from the municipality, we have sent a link to it. Check the inbox (and the spam folder).',
+  },
   noToken: { sv: 'Länken är ogiltig eller har gått ut.', en: 'The link is invalid or has expired.' },
+  confirmExpired: { sv: 'Länken har gått ut. Skicka ansökan igen, så får ni en ny länk.', en: 'The link has expired. Send the application again to get a new link.' },
+  alreadyConfirmed: {
+    sv: 'Ansökan är redan bekräftad. Länken för att ändra den har skickats med e-post.',
+    en: 'The application is already confirmed. The link for changing it has been sent by e-mail.',
+  },
+  confirmed: { sv: 'Tack! Ansökan är bekräftad och räknas nu.', en: 'Thank you! The application is confirmed and now counts.' },
+  confirmedCompeting: {
+    sv: 'Ansökan är bekräftad. Arrangören kommer att kontakta er innan den bedöms.',
+    en: 'The application is confirmed. The organiser will contact you before it is assessed.',
+  },
+  withdrawn: { sv: 'Ansökan är återkallad och kan inte ändras.', en: 'The application is withdrawn and cannot be changed.' },
+  withdrawnNow: { sv: 'Ansökan är återkallad.', en: 'The application is withdrawn.' },
 }
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
-
 type Body = Record<string, unknown>
-type ApplicationDoc = {
+export type ApplicationDoc = {
   id: number | string
   reference: string
   municipality: string
   municipalityName: string
+  status: ApplicationStatus
   submittedAt: string
+  confirmExpiresAt?: string | null
   awardYear: number | string | YearDoc
-  contact?: { name?: string; role?: string; email?: string; phone?: string }
+  contact?: { name?: string | null; role?: string | null; email?: string | null; phone?: string | null } | null
   answers?: Array<{ criterion: number | string | { id: number | string }; text: string }>
+  requestHash?: string | null
+  linkSentAt?: string | null
 }
 
-/** Reads a JSON object body with a size limit: a Response to send back, or the body. */
-async function readBody(req: PayloadRequest, lang: Lang, headers: Headers): Promise<Response | Body> {
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return problem(413, MESSAGES.tooLarge[lang], headers)
-  const text = req.text ? await req.text() : ''
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return problem(413, MESSAGES.tooLarge[lang], headers)
+/** Reads a JSON object body of at most `maxBytes`: the body, or the answer to send. */
+async function readBody(req: PayloadRequest, lang: Lang, headers: Headers, maxBytes: number): Promise<Response | Body> {
+  const tooLarge = () => problem(413, MESSAGES.tooLarge[lang], headers)
+  if (declaredTooLarge(req.headers, maxBytes)) return tooLarge()
+  const raw = await readCapped(req.body, maxBytes)
+  if (!raw) return tooLarge()
   try {
-    const body = JSON.parse(text) as unknown
+    const body = JSON.parse(raw.toString('utf8')) as unknown
     if (body && typeof body === 'object' && !Array.isArray(body)) return body as Body
   } catch {
     // answered below
@@ -59,158 +102,267 @@ async function readBody(req: PayloadRequest, lang: Lang, headers: Headers): Prom
 
 const yearRules = (year: YearDoc) => ({ characterLimit: year.characterLimit, criteria: (year.criteria ?? []).map(idOf).filter((id) => id !== undefined) })
 
+/** One message per field (the first), at most MAX_FIELD_ERRORS of them. */
 function fieldErrors(violations: Violation[], lang: Lang): Record<string, string> {
   const errors: Record<string, string> = {}
-  for (const v of violations) errors[v.path] ??= v.message[lang]
+  for (const v of violations) {
+    if (Object.keys(errors).length >= MAX_FIELD_ERRORS) break
+    errors[v.path] ??= v.message[lang]
+  }
   return errors
 }
 
-/** Only the fields an applicant writes; everything else in the body is ignored. */
+const text = (value: unknown) => (typeof value === 'string' ? normalizeText(value).trim() : value)
+
+/** Only the fields an applicant writes, normalised as they will be stored; everything else in the body is ignored. */
 function applicantFields(body: Body): ApplicationInput & { contact: NonNullable<ApplicationInput['contact']> } {
   const contact = (body.contact && typeof body.contact === 'object' ? body.contact : {}) as Body
   return {
     municipality: body.municipality,
-    contact: { name: contact.name, role: contact.role || undefined, email: contact.email, phone: contact.phone || undefined },
-    answers: Array.isArray(body.answers) ? body.answers.map((a) => ({ criterion: (a as Body)?.criterion, text: (a as Body)?.text })) : null,
+    contact: {
+      name: text(contact.name),
+      role: text(contact.role) || null,
+      email: typeof contact.email === 'string' ? normalizeEmail(contact.email) : contact.email,
+      phone: text(contact.phone) || null,
+    },
+    answers: Array.isArray(body.answers) ? body.answers.map((a) => ({ criterion: (a as Body)?.criterion, text: (a as Body)?.text })) : (body.answers as null),
     consent: body.consent,
+    consentVersion: body.consentVersion ?? null,
   }
 }
 
-/** What a bot that filled the honeypot gets: a receipt like any other, for nothing stored. */
-function decoyReceipt(body: Body, year: YearDoc, now: Date) {
-  const municipality = findMunicipality(body.municipality) ?? findMunicipality('0180')!
-  const decoy = { reference: referenceNumber(year.year, municipality.code), municipality: municipality.code, municipalityName: municipality.name, submittedAt: now.toISOString() }
-  return receipt(decoy as ApplicationDoc, year)
-}
+/** What the application's content is, for telling a retry from a different application under the same key. */
+const fingerprint = (year: number, fields: ApplicationInput) =>
+  sha256(JSON.stringify([year, fields.municipality, fields.contact, (fields.answers ?? []).map((a) => [a?.criterion, typeof a?.text === 'string' ? normalizeText(a.text) : a?.text]), fields.consent, fields.consentVersion]))
 
-function receipt(application: ApplicationDoc, year: YearDoc) {
+/** The receipt: what the applicant may know, always from the stored application and its own year. */
+function receipt(application: Pick<ApplicationDoc, 'reference' | 'municipality' | 'municipalityName' | 'submittedAt' | 'status' | 'confirmExpiresAt'>, year: YearDoc) {
   return {
     reference: application.reference,
     year: year.year,
     municipality: { code: application.municipality, name: application.municipalityName },
+    status: application.status,
     submittedAt: application.submittedAt,
+    confirmBy: application.status === 'unconfirmed' ? (application.confirmExpiresAt ?? null) : null,
     editableUntil: year.deadline ?? null,
   }
 }
 
-export function submissionEndpoints(ctx: EhkContext, state: PublicApiState, options: { editUrl: (token: string, req: PayloadRequest) => string }): Endpoint[] {
+export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[] {
   const { slugs } = ctx
+  const sys = { overrideAccess: true, depth: 0 } as const
 
-  async function openYear(payload: Payload, number: unknown): Promise<YearDoc | undefined> {
-    const where: Where = Number.isInteger(number) ? { year: { equals: number } } : { status: { equals: 'open' } }
-    const { docs } = await payload.find({ collection: slugs.awardYears, where, depth: 0, limit: 1, sort: '-year', overrideAccess: true })
-    return docs[0] as unknown as YearDoc | undefined
+  const findYearById = async (payload: Payload, id: unknown) =>
+    (await payload.findByID({ collection: slugs.awardYears, id: idOf(id), ...sys })) as unknown as YearDoc
+
+  async function openYears(payload: Payload): Promise<YearDoc[]> {
+    const { docs } = await payload.find({ collection: slugs.awardYears, where: { status: { equals: 'open' } }, sort: '-year', pagination: false, ...sys })
+    return docs as unknown as YearDoc[]
   }
 
-  async function byIdempotencyKey(payload: Payload, keyHash: string): Promise<ApplicationDoc | undefined> {
-    const { docs } = await payload.find({ collection: slugs.applications, where: { idempotencyKey: { equals: keyHash } }, depth: 0, limit: 1, overrideAccess: true, showHiddenFields: true })
+  /** The year a submission is for: the open one, or the published year it names. Drafts are as unknown as years that do not exist. */
+  async function targetYear(payload: Payload, open: YearDoc[], named: unknown): Promise<YearDoc | 'none-open' | 'unknown'> {
+    if (named === undefined || named === null) return open[0] ?? 'none-open'
+    if (typeof named !== 'number' || !Number.isInteger(named)) return 'unknown'
+    const { docs } = await payload.find({ collection: slugs.awardYears, where: { and: [publishedYears, { year: { equals: named } }] }, limit: 1, ...sys })
+    return (docs[0] as unknown as YearDoc | undefined) ?? 'unknown'
+  }
+
+  async function findOne(payload: Payload, where: Where): Promise<ApplicationDoc | undefined> {
+    const { docs } = await payload.find({ collection: slugs.applications, where, limit: 1, ...sys, showHiddenFields: true })
     return docs[0] as unknown as ApplicationDoc | undefined
   }
 
-  async function sendConfirmations(req: PayloadRequest, application: ApplicationDoc, year: YearDoc, token: string) {
-    const link = options.editUrl(token, req)
-    const deadline = year.deadline ? formatStockholm(year.deadline, 'sv') : ''
-    const summary = (application.answers ?? []).map((a) => `${a.text.slice(0, 200)}${a.text.length > 200 ? '…' : ''}`).join('\n\n')
-    const applicant = [
-      `Tack för er ansökan till ${year.title}!`,
-      '',
-      `Referensnummer: ${application.reference}`,
-      `Kommun: ${application.municipalityName}`,
-      `Inskickad: ${formatStockholm(application.submittedAt, 'sv')}`,
-      '',
-      `Ni kan ändra ansökan fram till ${deadline} via den här länken (dela den inte):`,
-      link,
-      '',
-      'Sammanfattning:',
-      summary,
-      '',
-      '—',
-      `Thank you for applying to ${year.title}. Reference ${application.reference}. You can change the application until the deadline through the link above.`,
-    ].join('\n')
-    const sends = [req.payload.sendEmail({ to: application.contact?.email, subject: `Ansökan mottagen: ${application.reference}`, text: applicant })]
-    if (year.contact?.email) {
-      sends.push(
-        req.payload.sendEmail({
-          to: year.contact.email,
-          subject: `Ny ansökan till ${year.title}: ${application.municipalityName}`,
-          text: `${application.municipalityName} har skickat in en ansökan (${application.reference}). Den finns i administrationen.`,
-        }),
-      )
-    }
-    // A mail failure must not lose or fail the submission: it is stored, and the log says what failed.
-    for (const result of await Promise.allSettled(sends)) {
-      if (result.status === 'rejected') req.payload.logger.error({ err: result.reason, msg: `Could not send confirmation for ${application.reference}` })
-    }
+  /** A system change of an application made on the applicant's behalf (through one of their links). */
+  const asApplicant = (req: PayloadRequest) => ({ ...sys, showHiddenFields: true, req: { i18n: req.i18n, headers: req.headers, context: { [SYSTEM_CHANGE]: true, [ACTOR_LABEL]: ACTORS.applicant } } as never })
+
+  const coolingDown = (application: ApplicationDoc) => !!application.linkSentAt && ctx.now().getTime() - new Date(application.linkSentAt).getTime() < LINK_COOLDOWN_MS
+
+  /** Mails the application's contact a new link (the old one stops working), unless one was mailed a moment ago. */
+  async function remail(req: PayloadRequest, application: ApplicationDoc) {
+    if (coolingDown(application)) return
+    const token = newToken()
+    const unconfirmed = application.status === 'unconfirmed'
+    const updated = (await req.payload.update({
+      collection: slugs.applications,
+      id: application.id,
+      data: { [unconfirmed ? 'confirmTokenHash' : 'editTokenHash']: sha256(token), linkSentAt: ctx.now().toISOString() } as never,
+      ...asApplicant(req),
+    })) as unknown as ApplicationDoc & { confirmExpiresAt: string }
+    if (unconfirmed) await mailConfirmationLink(req, ctx, updated, token)
+    else await mailEditLink(req, ctx, updated, token, 'resent')
   }
 
   const submit = publicEndpoint(state, 'post', '/applications', async (req, headers, cors) => {
     const lang = langOf(req)
-    const body = await readBody(req, lang, headers)
-    if (body instanceof Response) return body
     const key = req.headers.get('idempotency-key')
     if (key !== null && !/^[\w-]{8,128}$/.test(key)) return problem(400, MESSAGES.badKey[lang], headers)
-    const year = await openYear(req.payload, body.year)
-    if (!year) return problem(403, MESSAGES.noOpenYear[lang], headers)
+    const open = await openYears(req.payload)
+    // Large enough for any text the form accepts for any open year (see maxApplicationBytes).
+    const cap = Math.max(SMALL_BODY_BYTES, ...open.map((y) => maxApplicationBytes(y.characterLimit, (y.criteria ?? []).length)))
+    const body = await readBody(req, lang, headers, cap)
+    if (body instanceof Response) return body
 
-    const keyHash = key ? sha256(`${cors.allow ?? ''}|${key}`) : undefined
-    if (keyHash) {
-      const earlier = await byIdempotencyKey(req.payload, keyHash)
-      if (earlier) return json(receipt(earlier, year), 201, headers)
-    }
+    const year = await targetYear(req.payload, open, body.year)
+    if (year === 'none-open') return problem(403, MESSAGES.noOpenYear[lang], headers)
+    if (year === 'unknown') return problem(422, MESSAGES.invalid[lang], headers, { year: MESSAGES.unknownYear[lang] })
     const closed = checkApplicationWindow(year, ctx.now())
     if (closed) return problem(403, closed.message[lang], headers)
-    if (typeof body[HONEYPOT_FIELD] === 'string' && body[HONEYPOT_FIELD] !== '') return json(decoyReceipt(body, year, ctx.now()), 201, headers)
 
     const fields = applicantFields(body)
+    const requestHash = fingerprint(year.year, fields)
+    const keyHash = key ? sha256(`${cors.allow ?? ''}|${key}`) : undefined
+    const replay = async () => {
+      const earlier = keyHash ? await findOne(req.payload, { idempotencyKey: { equals: keyHash } }) : undefined
+      if (!earlier) return undefined
+      if (earlier.requestHash !== requestHash) return problem(422, MESSAGES.keyReused[lang], headers, { 'Idempotency-Key': MESSAGES.keyReused[lang] })
+      return json(receipt(earlier, await findYearById(req.payload, earlier.awardYear)), 201, headers)
+    }
+    const earlier = await replay()
+    if (earlier) return earlier
+
+    if (typeof body[HONEYPOT_FIELD] === 'string' && body[HONEYPOT_FIELD] !== '') {
+      // A receipt like any other, for nothing stored or sent.
+      const municipality = findMunicipality(fields.municipality) ?? findMunicipality('0180')!
+      const now = ctx.now()
+      const decoy = { reference: referenceNumber(year.year, municipality.code), municipality: municipality.code, municipalityName: municipality.name, status: 'unconfirmed' as const, submittedAt: now.toISOString(), confirmExpiresAt: new Date(now.getTime() + CONFIRM_WITHIN_MS).toISOString() }
+      return json({ ...receipt(decoy, year), message: MESSAGES.received[lang] }, 201, headers)
+    }
     const violations = checkApplication(fields, yearRules(year), isMunicipalityCode)
     if (violations.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(violations, lang))
     const limited = await spend(req, state, 'submit', headers)
     if (limited) return limited
 
-    const token = randomBytes(32).toString('base64url')
+    // The same person again (same municipality, year and address): their own link, no second application.
+    const mine = await findOne(req.payload, {
+      and: [
+        { awardYear: { equals: year.id } },
+        { municipality: { equals: fields.municipality } },
+        { 'contact.email': { equals: fields.contact.email } },
+        { status: { in: ['unconfirmed', ...COUNTED_APPLICATION_STATUSES] } },
+      ],
+    })
+    if (mine && (mine.status !== 'unconfirmed' || new Date(mine.confirmExpiresAt!) > ctx.now())) {
+      await remail(req, mine)
+      return json({ status: 202, message: MESSAGES.mailed[lang] }, 202, headers)
+    }
+    if (mine) await req.payload.delete({ collection: slugs.applications, id: mine.id, ...sys })
+
+    const token = newToken()
+    const now = ctx.now()
+    const expires = new Date(Math.min(now.getTime() + CONFIRM_WITHIN_MS, new Date(year.deadline!).getTime()))
     let application: ApplicationDoc
     try {
       application = (await req.payload.create({
         collection: slugs.applications,
-        data: { ...fields, awardYear: year.id, partner: cors.partner, editTokenHash: sha256(token), idempotencyKey: keyHash } as never,
-        overrideAccess: true,
-        req: { i18n: req.i18n, headers: req.headers } as never,
+        data: {
+          ...fields,
+          awardYear: year.id,
+          partner: cors.partner,
+          confirmTokenHash: sha256(token),
+          confirmExpiresAt: expires.toISOString(),
+          linkSentAt: now.toISOString(),
+          idempotencyKey: keyHash,
+          requestHash,
+        } as never,
+        ...sys,
+        req: { i18n: req.i18n, headers: req.headers, context: { [PUBLIC_SUBMISSION]: { consentVersion: fields.consentVersion } } } as never,
       })) as unknown as ApplicationDoc
     } catch (error) {
-      // A retry with the same key that raced the first attempt lost on a unique index: the first receipt.
-      const earlier = keyHash && (await byIdempotencyKey(req.payload, keyHash))
-      if (earlier) return json(receipt(earlier, year), 201, headers)
-      if (isDuplicateApplication(error)) return problem(409, MESSAGES.duplicate[lang], headers, { municipality: MESSAGES.duplicate[lang] })
+      // A retry with the same key that raced the first attempt lost on the unique index: the first receipt.
+      const raced = await replay()
+      if (raced) return raced
       const errors = (error as { data?: { errors?: Array<{ path: string; message: string }> } })?.data?.errors
-      if (Array.isArray(errors)) return problem(422, MESSAGES.invalid[lang], headers, Object.fromEntries(errors.map((e) => [e.path, e.message])))
+      if (Array.isArray(errors)) return problem(422, MESSAGES.invalid[lang], headers, Object.fromEntries(errors.slice(0, MAX_FIELD_ERRORS).map((e) => [e.path, e.message])))
       throw error
     }
-    await sendConfirmations(req, application, year, token)
-    return json(receipt(application, year), 201, headers)
+    await mailConfirmationLink(req, ctx, { ...application, confirmExpiresAt: expires.toISOString() }, token)
+    return json({ ...receipt(application, year), message: MESSAGES.received[lang] }, 201, headers)
   })
 
-  /** The application the edit token opens, while it may still be edited; otherwise the answer to send. */
-  async function byToken(req: PayloadRequest, lang: Lang, headers: Headers): Promise<Response | { application: ApplicationDoc; year: YearDoc }> {
-    const token = req.headers.get('x-ehk-edit-token')
-    const { docs } =
-      token && token.length >= 20 && token.length <= 100
-        ? await req.payload.find({ collection: slugs.applications, where: { editTokenHash: { equals: sha256(token) } }, depth: 1, limit: 1, overrideAccess: true, showHiddenFields: true })
-        : { docs: [] }
-    const application = docs[0] as unknown as ApplicationDoc | undefined
-    if (!application || typeof application.awardYear !== 'object') return problem(404, MESSAGES.noToken[lang], headers)
-    const closed = checkApplicationWindow(application.awardYear, ctx.now())
+  /** The application a private token opens, by the stored hash of the token. */
+  const byTokenHash = (field: 'confirmTokenHash' | 'editTokenHash', token: unknown) =>
+    async (payload: Payload): Promise<ApplicationDoc | undefined> =>
+      typeof token === 'string' && /^[\w-]{20,100}$/.test(token) ? findOne(payload, { [field]: { equals: sha256(token) } }) : undefined
+
+  const confirm = publicEndpoint(state, 'post', '/applications/confirm', async (req, headers) => {
+    const lang = langOf(req)
+    const body = await readBody(req, lang, headers, SMALL_BODY_BYTES)
+    if (body instanceof Response) return body
+    const application = await byTokenHash('confirmTokenHash', body.token)(req.payload)
+    if (!application) return problem(404, MESSAGES.noToken[lang], headers)
+    if (application.status !== 'unconfirmed') return problem(410, application.status === 'withdrawn' ? MESSAGES.withdrawn[lang] : MESSAGES.alreadyConfirmed[lang], headers)
+    if (new Date(application.confirmExpiresAt!) <= ctx.now()) return problem(410, MESSAGES.confirmExpired[lang], headers)
+    const year = await findYearById(req.payload, application.awardYear)
+    const closed = checkApplicationWindow(year, ctx.now())
     if (closed) return problem(403, closed.message[lang], headers)
-    return { application, year: application.awardYear }
+    const limited = await spend(req, state, 'submit', headers)
+    if (limited) return limited
+
+    const editToken = newToken()
+    await req.payload.update({
+      collection: slugs.applications,
+      id: application.id,
+      data: { status: 'submitted', confirmedAt: ctx.now().toISOString(), editTokenHash: sha256(editToken), linkSentAt: ctx.now().toISOString() } as never,
+      ...asApplicant(req),
+    })
+    // Read again: confirming may have made it one of two competing applications.
+    const confirmed = (await req.payload.findByID({ collection: slugs.applications, id: application.id, ...sys })) as unknown as ApplicationDoc & { competing?: boolean }
+    await mailEditLink(req, ctx, confirmed, editToken, confirmed.competing ? 'competing' : 'confirmed')
+    await mailOrganiserNotice(req, ctx, confirmed)
+    return json({ ...receipt(confirmed, year), editToken, message: (confirmed.competing ? MESSAGES.confirmedCompeting : MESSAGES.confirmed)[lang] }, 200, headers)
+  })
+
+  const resendLink = publicEndpoint(state, 'post', '/applications/resend-link', async (req, headers) => {
+    const lang = langOf(req)
+    const body = await readBody(req, lang, headers, SMALL_BODY_BYTES)
+    if (body instanceof Response) return body
+    const email = typeof body.email === 'string' ? normalizeEmail(body.email) : body.email
+    const problems = [...checkMunicipality(body.municipality, isMunicipalityCode), ...(isEmail(email) ? [] : [emailViolation('email')])]
+    if (problems.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(problems, lang))
+    const limited = await spend(req, state, 'submit', headers)
+    if (limited) return limited
+    const [year] = await openYears(req.payload)
+    const application =
+      year &&
+      (await findOne(req.payload, {
+        and: [{ awardYear: { equals: year.id } }, { municipality: { equals: body.municipality } }, { 'contact.email': { equals: email } }, countedApplications],
+      }))
+    if (application) await remail(req, application)
+    // The same answer whether or not anything was sent, so that it tells nobody who has applied.
+    return json({ status: 202, message: MESSAGES.mailed[lang] }, 202, headers)
+  })
+
+  /** The application an edit token opens, with its year; otherwise the answer to send. */
+  async function byEditToken(req: PayloadRequest, lang: Lang, headers: Headers): Promise<Response | { application: ApplicationDoc; year: YearDoc }> {
+    const application = await byTokenHash('editTokenHash', req.headers.get('x-ehk-edit-token'))(req.payload)
+    if (!application) return problem(404, MESSAGES.noToken[lang], headers)
+    return { application, year: await findYearById(req.payload, application.awardYear) }
+  }
+
+  /**
+   * The application an edit token opens, its year and the request's body, when the applicant may
+   * still change or withdraw it (counted, and before the deadline); otherwise the answer to send.
+   */
+  async function changeByEditToken(req: PayloadRequest, lang: Lang, headers: Headers, maxBytes: (year: YearDoc) => number) {
+    const found = await byEditToken(req, lang, headers)
+    if (found instanceof Response) return found
+    if (!isCounted(found.application.status)) return problem(409, MESSAGES.withdrawn[lang], headers)
+    const closed = checkApplicationWindow(found.year, ctx.now())
+    if (closed) return problem(403, closed.message[lang], headers)
+    const body = await readBody(req, lang, headers, maxBytes(found.year))
+    return body instanceof Response ? body : { ...found, body }
   }
 
   const editable = (application: ApplicationDoc, year: YearDoc) => ({
     ...receipt(application, year),
-    contact: application.contact,
-    answers: (application.answers ?? []).map((a) => ({ criterion: typeof a.criterion === 'object' ? a.criterion.id : a.criterion, text: a.text })),
+    editable: isCounted(application.status) && applicationWindow(year, ctx.now()) === 'open',
+    contact: application.contact ?? null,
+    answers: (application.answers ?? []).map((a) => ({ criterion: idOf(a.criterion), text: a.text })),
   })
 
   const read = publicEndpoint(state, 'get', '/applications/mine', async (req, headers) => {
-    const found = await byToken(req, langOf(req), headers)
+    const found = await byEditToken(req, langOf(req), headers)
     if (found instanceof Response) return found
     headers.set('Cache-Control', 'private, no-store')
     return json(editable(found.application, found.year), 200, headers)
@@ -218,13 +370,12 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState, opti
 
   const update = publicEndpoint(state, 'patch', '/applications/mine', async (req, headers) => {
     const lang = langOf(req)
-    const found = await byToken(req, lang, headers)
+    const found = await changeByEditToken(req, lang, headers, (year) => maxApplicationBytes(year.characterLimit, (year.criteria ?? []).length))
     if (found instanceof Response) return found
-    const body = await readBody(req, lang, headers)
-    if (body instanceof Response) return body
+    const { body } = found
     const current = editable(found.application, found.year)
     const fields = applicantFields({ municipality: found.application.municipality, consent: true, contact: body.contact ?? current.contact, answers: body.answers ?? current.answers })
-    const violations = checkApplication(fields, yearRules(found.year), isMunicipalityCode)
+    const violations = checkApplication({ ...fields, consentVersion: undefined }, yearRules(found.year), isMunicipalityCode)
     if (violations.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(violations, lang))
     const limited = await spend(req, state, 'submit', headers)
     if (limited) return limited
@@ -232,11 +383,26 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState, opti
       collection: slugs.applications,
       id: found.application.id,
       data: { contact: fields.contact, answers: fields.answers } as never,
-      overrideAccess: true,
-      depth: 0,
+      ...asApplicant(req),
     })) as unknown as ApplicationDoc
     return json(editable(updated, found.year), 200, headers)
   })
 
-  return [submit, read, update]
+  const withdraw = publicEndpoint(state, 'post', '/applications/mine/withdraw', async (req, headers) => {
+    const lang = langOf(req)
+    const found = await changeByEditToken(req, lang, headers, () => SMALL_BODY_BYTES)
+    if (found instanceof Response) return found
+    const { body } = found
+    const said = typeof body.reason === 'string' ? normalizeText(body.reason).trim().slice(0, 1000) : ''
+    const withdrawn = (await req.payload.update({
+      collection: slugs.applications,
+      id: found.application.id,
+      data: { status: 'withdrawn', withdrawalReason: `Återkallad av den sökande via länken / withdrawn by the applicant${said ? `: ${said}` : ''}` } as never,
+      ...asApplicant(req),
+    })) as unknown as ApplicationDoc
+    await mailWithdrawn(req, ctx, withdrawn)
+    return json({ ...editable(withdrawn, found.year), message: MESSAGES.withdrawnNow[lang] }, 200, headers)
+  })
+
+  return [submit, confirm, resendLink, read, update, withdraw]
 }

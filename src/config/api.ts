@@ -1,5 +1,5 @@
-import type { PublicApiOptions } from '../api/publicApi.js'
-import type { Limit } from '../api/rateLimit.js'
+import type { Limit, RateLimits } from '../api/rateLimit.js'
+import type { PublicApiOptions } from '../defaults.js'
 
 type Env = Record<string, string | undefined>
 
@@ -11,15 +11,25 @@ function parseLimit(name: string, value: string | undefined): Limit | undefined 
   return { points: Number(match[1]), duration: Number(match[2]) }
 }
 
+const SETTINGS: Record<keyof RateLimits, string> = {
+  read: 'RATE_LIMIT_READ',
+  submit: 'RATE_LIMIT_SUBMIT',
+  authAddress: 'RATE_LIMIT_LOGIN',
+  authAccount: 'RATE_LIMIT_LOGIN_ACCOUNT',
+}
+
 /**
- * The public API's operator settings: RATE_LIMIT_READ and RATE_LIMIT_SUBMIT ("requests/seconds" per
- * client address) and TRUSTED_PROXY_HOPS (reverse proxies in front of the app whose
- * X-Forwarded-For entries are trusted).
+ * The operator's settings for the public API and the login endpoints: the rate limits
+ * ("requests/seconds") and TRUSTED_PROXY_HOPS (reverse proxies in front of the app that append to
+ * X-Forwarded-For; 0 when clients connect to the app directly).
  */
 export function apiOptionsFromEnv(env: Env = process.env): PublicApiOptions {
-  const read = parseLimit('RATE_LIMIT_READ', env.RATE_LIMIT_READ)
-  const submit = parseLimit('RATE_LIMIT_SUBMIT', env.RATE_LIMIT_SUBMIT)
+  const rateLimits: Partial<RateLimits> = {}
+  for (const [kind, name] of Object.entries(SETTINGS) as Array<[keyof RateLimits, string]>) {
+    const limit = parseLimit(name, env[name])
+    if (limit) rateLimits[kind] = limit
+  }
   const hops = env.TRUSTED_PROXY_HOPS ? Number(env.TRUSTED_PROXY_HOPS) : undefined
-  if (hops !== undefined && !(Number.isInteger(hops) && hops >= 0)) throw new Error(`TRUSTED_PROXY_HOPS must be a whole number, not "${env.TRUSTED_PROXY_HOPS}"`)
-  return { rateLimits: { ...(read && { read }), ...(submit && { submit }) }, ...(hops !== undefined && { proxyHops: hops }) }
+  if (hops !== undefined && !(Number.isInteger(hops) && hops >= 0 && hops <= 10)) throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not "${env.TRUSTED_PROXY_HOPS}"`)
+  return { rateLimits, ...(hops !== undefined && { proxyHops: hops }) }
 }

@@ -1,14 +1,19 @@
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import path from 'node:path'
 import type { EmailAdapter } from 'payload'
+import { fileMailAdapter } from '../mail/local.js'
 
 type Env = Record<string, string | undefined>
 
+/** Where e-mails go without SMTP: one text file per message. */
+export const MAIL_DIR = path.join('data', 'mail')
+
 /**
- * SMTP when SMTP_HOST is set; otherwise undefined, and Payload writes every e-mail to the log
- * instead of sending it (development, tests, demos).
+ * SMTP when SMTP_HOST is set; otherwise every e-mail is written whole to a file in data/mail/
+ * (development, demos), so that its links can be followed. The plugin queues both (see src/mail/outbox.ts).
  */
-export function chooseEmail(env: Env = process.env): Promise<EmailAdapter> | undefined {
-  if (!env.SMTP_HOST) return undefined
+export function chooseEmail(env: Env = process.env): EmailAdapter | Promise<EmailAdapter> {
+  if (!env.SMTP_HOST) return fileMailAdapter(MAIL_DIR)
   const port = Number(env.SMTP_PORT ?? 587)
   return nodemailerAdapter({
     defaultFromAddress: env.EMAIL_FROM ?? 'no-reply@example.org',

@@ -1,15 +1,21 @@
 // Everything an application must satisfy, whoever sends it (the public form, the admin, a script).
-import { normalizeText, totalCharacters } from './characters.js'
+import { countCharacters, hasOverlongCharacter, maxJsonBytes, normalizeText, totalCharacters } from './characters.js'
+import { CONSENT } from './consent.js'
+import { isEmail, isPhone } from './contact.js'
 import { applicationWindow, type YearState } from './lifecycle.js'
 import { type Violation, violation } from './text.js'
 
 export const DEFAULT_CHARACTER_LIMIT = 12_000
+/** Longest contact name and role, in characters. */
+export const CONTACT_TEXT_LIMIT = 200
 
 export interface ApplicationInput {
   municipality?: unknown
   contact?: { name?: unknown; role?: unknown; email?: unknown; phone?: unknown } | null
-  answers?: ReadonlyArray<{ criterion?: unknown; text?: unknown }> | null
+  answers?: ReadonlyArray<{ criterion?: unknown; text?: unknown } | null> | null
   consent?: unknown
+  /** The version of the consent text the form showed; checked when given (the public API always gives it). */
+  consentVersion?: unknown
 }
 
 export interface YearRules {
@@ -18,11 +24,27 @@ export interface YearRules {
   criteria: ReadonlyArray<string | number>
 }
 
-// Deliberately plain: one "@", something on both sides, a dot in the domain, no spaces.
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
-const PHONE = /^\+?[\d\s()-]{6,20}$/
-
 const isText = (v: unknown): v is string => typeof v === 'string' && normalizeText(v).trim().length > 0
+const isBlank = (v: unknown) => v === undefined || v === null || v === ''
+
+const overlong = (path: string) =>
+  violation(
+    'text.overlong-character',
+    path,
+    'Texten innehåller ett tecken som är för långt (till exempel en bokstav med väldigt många accenter). Ta bort det.',
+    'The text holds a character that is too long (such as a letter with very many accents). Remove it.',
+  )
+
+/** A short optional or required text: within CONTACT_TEXT_LIMIT characters, without overlong characters. */
+function checkShortText(value: unknown, path: string, required: Violation | null): Violation | null {
+  if (isBlank(value) && !required) return null
+  if (!isText(value)) return required ?? violation('text.type', path, 'Ange en text.', 'Enter a text.')
+  if (hasOverlongCharacter(value)) return overlong(path)
+  if (countCharacters(value) > CONTACT_TEXT_LIMIT) {
+    return violation('text.length', path, `Högst ${CONTACT_TEXT_LIMIT} tecken.`, `At most ${CONTACT_TEXT_LIMIT} characters.`)
+  }
+  return null
+}
 
 /**
  * Every rule the application's content breaks, each with the path of the field to show it at.
@@ -30,41 +52,76 @@ const isText = (v: unknown): v is string => typeof v === 'string' && normalizeTe
  * same rules without bundling it (the server passes `isMunicipalityCode`).
  */
 export function checkApplication(input: ApplicationInput, year: YearRules, isMunicipality: (code: unknown) => boolean): Violation[] {
+  return [...checkMunicipality(input.municipality, isMunicipality), ...checkContact(input.contact), ...checkConsent(input), ...checkAnswers(input.answers, year)]
+}
+
+export function checkMunicipality(code: unknown, isMunicipality: (code: unknown) => boolean): Violation[] {
+  return isMunicipality(code) ? [] : [violation('application.municipality', 'municipality', 'Välj en kommun i listan.', 'Choose a municipality from the list.')]
+}
+
+/** Name and e-mail required, role and phone optional; texts within their limits. */
+export function checkContact(contact: ApplicationInput['contact']): Violation[] {
   const problems: Violation[] = []
-  if (!isMunicipality(input.municipality)) {
-    problems.push(violation('application.municipality', 'municipality', 'Välj en kommun i listan.', 'Choose a municipality from the list.'))
-  }
-  const contact = input.contact ?? {}
-  if (!isText(contact.name)) {
-    problems.push(violation('application.contact-name', 'contact.name', 'Ange kontaktpersonens namn.', "Enter the contact person's name."))
-  } else if (contact.name.length > 200) {
-    problems.push(violation('application.contact-name-length', 'contact.name', 'Namnet får vara högst 200 tecken.', 'The name may be at most 200 characters.'))
-  }
-  if (contact.role !== undefined && contact.role !== null && (typeof contact.role !== 'string' || contact.role.length > 200)) {
-    problems.push(violation('application.contact-role', 'contact.role', 'Rollen får vara högst 200 tecken.', 'The role may be at most 200 characters.'))
-  }
-  if (typeof contact.email !== 'string' || contact.email.length > 254 || !EMAIL.test(contact.email.trim())) {
-    problems.push(
-      violation('application.contact-email', 'contact.email', 'Ange en giltig e-postadress, till exempel namn@kommun.se.', 'Enter a valid e-mail address, such as name@kommun.se.'),
-    )
-  }
-  if (contact.phone !== undefined && contact.phone !== null && contact.phone !== '' && (typeof contact.phone !== 'string' || !PHONE.test(contact.phone))) {
-    problems.push(violation('application.contact-phone', 'contact.phone', 'Ange ett telefonnummer med siffror, till exempel 031-123 45 67.', 'Enter a phone number in digits, such as +46 31 123 45 67.'))
-  }
-  if (input.consent !== true) {
-    problems.push(
-      violation('application.consent', 'consent', 'Ni behöver godkänna att uppgifterna behandlas för att kunna skicka ansökan.', 'You need to consent to the processing of the information to apply.'),
-    )
-  }
-  problems.push(...checkAnswers(input.answers, year))
+  const { name, role, email, phone } = contact && typeof contact === 'object' ? contact : ({} as NonNullable<ApplicationInput['contact']>)
+  const nameProblem = checkShortText(name, 'contact.name', violation('application.contact-name', 'contact.name', 'Ange kontaktpersonens namn.', "Enter the contact person's name."))
+  if (nameProblem) problems.push(nameProblem)
+  const roleProblem = checkShortText(role, 'contact.role', null)
+  if (roleProblem) problems.push(roleProblem)
+  if (!isEmail(typeof email === 'string' ? email.trim() : email)) problems.push(emailViolation('contact.email'))
+  if (!isBlank(phone) && !isPhone(phone)) problems.push(phoneViolation('contact.phone'))
   return problems
+}
+
+/** Consent given, to the consent text the form showed (when the form says which). */
+export function checkConsent(input: Pick<ApplicationInput, 'consent' | 'consentVersion'>): Violation[] {
+  if (input.consent !== true) {
+    return [violation('application.consent', 'consent', 'Ni behöver godkänna att uppgifterna behandlas för att kunna skicka ansökan.', 'You need to consent to the processing of the information to apply.')]
+  }
+  if (input.consentVersion !== undefined && input.consentVersion !== CONSENT.version) {
+    return [violation('application.consent-version', 'consent', 'Texten om samtycke har ändrats. Läs den igen och kryssa i rutan på nytt.', 'The consent text has changed. Read it again and tick the box anew.')]
+  }
+  return []
+}
+
+/** The message for a phone number that breaks the shared rule (see contact.ts), wherever it is entered. */
+export function phoneViolation(path: string): Violation {
+  return violation(
+    'contact.phone',
+    path,
+    'Ange telefonnumret med siffror, mellanslag och + - ( ), till exempel 031-123 45 67.',
+    'Enter the phone number with digits, spaces and + - ( ), such as +46 31 123 45 67.',
+  )
+}
+
+/** The message for an e-mail address that breaks the shared rule (see contact.ts), wherever it is entered. */
+export function emailViolation(path: string): Violation {
+  return violation(
+    'contact.email',
+    path,
+    'Ange en giltig e-postadress med bokstäverna a–z, siffror och . _ - +, till exempel namn@kommun.se.',
+    'Enter a valid e-mail address with the letters a–z, digits and . _ - +, such as name@kommun.se.',
+  )
 }
 
 /** One answer per criterion of the year, none twice and no others, within the total character limit. */
 export function checkAnswers(answers: ApplicationInput['answers'], year: YearRules): Violation[] {
-  const problems: Violation[] = []
-  const list = Array.isArray(answers) ? answers : []
   const expected = new Set(year.criteria.map(String))
+  if (answers !== undefined && answers !== null && !Array.isArray(answers)) {
+    return [violation('application.answers-type', 'answers', 'Svaren ska vara en lista med ett svar per område.', 'The answers must be a list with one answer per area.')]
+  }
+  const list = answers ?? []
+  // Refused before looking at each one: a body of thousands of answers costs no more than one.
+  if (list.length > expected.size) {
+    return [
+      violation(
+        'application.answers-too-many',
+        'answers',
+        `För många svar: ett per område, alltså högst ${expected.size}.`,
+        `Too many answers: one per area, that is at most ${expected.size}.`,
+      ),
+    ]
+  }
+  const problems: Violation[] = []
   const seen = new Set<string>()
   list.forEach((answer, i) => {
     const id = answer?.criterion === null || answer?.criterion === undefined ? '' : String(answer.criterion)
@@ -76,6 +133,8 @@ export function checkAnswers(answers: ApplicationInput['answers'], year: YearRul
     seen.add(id)
     if (!isText(answer?.text)) {
       problems.push(violation('application.answer-text', `answers.${i}.text`, 'Skriv en beskrivning för området.', 'Write a description for this area.'))
+    } else if (hasOverlongCharacter(answer.text)) {
+      problems.push(overlong(`answers.${i}.text`))
     }
   })
   const missing = [...expected].filter((id) => !seen.has(id))
@@ -99,6 +158,15 @@ export function checkAnswers(answers: ApplicationInput['answers'], year: YearRul
   return problems
 }
 
+/**
+ * The largest body an application (or its edit) of a year with this character limit can need: every
+ * answer and contact text at its limit, each character as long as the counter admits and written in
+ * the longest JSON form, plus room for the rest. A text the form accepts always fits.
+ */
+export function maxApplicationBytes(characterLimit: number, criteria: number): number {
+  return maxJsonBytes(characterLimit + 2 * CONTACT_TEXT_LIMIT) + 6 * (254 + 20) + 200 * criteria + 16 * 1024
+}
+
 /** Applications are accepted and edited only while the year is open, by the server's clock. */
 export function checkApplicationWindow(year: Pick<YearState, 'status' | 'opensAt' | 'deadline'>, now: Date): Violation | null {
   const window = applicationWindow(year, now)
@@ -108,7 +176,16 @@ export function checkApplicationWindow(year: Pick<YearState, 'status' | 'opensAt
     : violation('application.closed', 'awardYear', 'Sista ansökningsdag har passerat.', 'The deadline has passed.')
 }
 
-/** The receipt's reference: stable and readable on the phone, e.g. EHK-2026-1281. */
+/** Letters for the reference's random part: no I, L, O or U, so that it reads well over the phone. */
+const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+/**
+ * The receipt's reference, e.g. EHK-2027-1281-7KQ3: year and municipality for the reader, and four
+ * random letters, because a municipality may have more than one application (unconfirmed,
+ * competing) and a reference must not tell anyone whether it has.
+ */
 export function referenceNumber(year: number, municipalityCode: string): string {
-  return `EHK-${year}-${municipalityCode}`
+  // 32 letters divide 256: every letter is equally likely.
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) => REFERENCE_ALPHABET[byte % 32]).join('')
+  return `EHK-${year}-${municipalityCode}-${random}`
 }

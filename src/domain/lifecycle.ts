@@ -25,10 +25,11 @@ export const YEAR_TRANSITIONS: Record<YearStatus, readonly YearStatus[]> = {
   announced: [],
 }
 
-export const APPLICATION_STATUSES = ['submitted', 'finalist', 'not-selected', 'winner', 'withdrawn'] as const
+export const APPLICATION_STATUSES = ['unconfirmed', 'submitted', 'finalist', 'not-selected', 'winner', 'withdrawn'] as const
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
 
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, Message> = {
+  unconfirmed: { sv: 'Ej bekräftad', en: 'Unconfirmed' },
   submitted: { sv: 'Inskickad', en: 'Submitted' },
   finalist: { sv: 'Finalist', en: 'Finalist' },
   'not-selected': { sv: 'Ej vidare', en: 'Not selected' },
@@ -36,14 +37,35 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, Message> = {
   withdrawn: { sv: 'Återkallad', en: 'Withdrawn' },
 }
 
-/** Transitions an editor may make; "winner" and "not-selected" for finalists are set by the announcement. */
+/**
+ * Transitions an editor may make. An application leaves "unconfirmed" only through its contact's
+ * confirmation link; "winner" and "not-selected" for finalists are set by the announcement.
+ */
 export const APPLICATION_TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
+  unconfirmed: [],
   submitted: ['finalist', 'not-selected', 'withdrawn'],
   finalist: ['submitted', 'not-selected', 'withdrawn'],
   'not-selected': ['submitted', 'finalist'],
   winner: [],
   withdrawn: ['submitted'],
 }
+
+/**
+ * Applications that count: confirmed by their contact and not withdrawn. Only these are read by
+ * jurors, counted, ranked, and hold their municipality's place for the year.
+ */
+export const COUNTED_APPLICATION_STATUSES = ['submitted', 'finalist', 'not-selected', 'winner'] as const satisfies readonly ApplicationStatus[]
+
+export const isCounted = (status: ApplicationStatus): boolean => (COUNTED_APPLICATION_STATUSES as readonly string[]).includes(status)
+
+/**
+ * A query in the shape of Payload's `where`, so that a rule and its query live side by side here
+ * without this module depending on Payload.
+ */
+export type Query = { [field: string]: Query[] | { [operator: string]: unknown } }
+
+/** The same rule as a query. */
+export const countedApplications: Query = { status: { in: [...COUNTED_APPLICATION_STATUSES] } }
 
 export interface YearState {
   status: YearStatus
@@ -166,10 +188,16 @@ export function isYearPublished(status: YearStatus): boolean {
   return status !== 'draft'
 }
 
+/** The same rule as a query. */
+export const publishedYears: Query = { status: { not_equals: 'draft' } }
+
 /** The embargo: the winner and the jury's motivation are public only once announced and at or after the announcement time. */
 export function isWinnerPublic(year: Pick<YearState, 'status' | 'announcementAt'>, now: Date): boolean {
   return year.status === 'announced' && !!year.announcementAt && now >= toDate(year.announcementAt)
 }
+
+/** The same rule as a query, at `now`. */
+export const publicWinnerYears = (now: Date): Query => ({ and: [{ status: { equals: 'announced' } }, { announcementAt: { less_than_equal: now.toISOString() } }] })
 
 export type ApplicationWindow = 'not-open' | 'open' | 'closed'
 
@@ -184,4 +212,19 @@ export function applicationWindow(year: Pick<YearState, 'status' | 'opensAt' | '
 function listOr(statuses: readonly YearStatus[], lang: 'sv' | 'en'): string {
   if (statuses.length === 0) return lang === 'sv' ? 'ingen ändring' : 'no change'
   return statuses.map((s) => (lang === 'sv' ? `”${label(s).sv}”` : `“${label(s).en}”`)).join(lang === 'sv' ? ' eller ' : ' or ')
+}
+
+/** How long applicants' personal data is kept, by default: months after the announcement. */
+export const DEFAULT_RETENTION_MONTHS = 24
+
+/**
+ * When a year's personal data is due for erasure: its retention months after the announcement (or,
+ * for a year never announced, after its deadline). Undefined while neither is known.
+ */
+export function retentionEnds(year: { status: YearStatus; announcementAt?: Instant | null; deadline?: Instant | null; retentionMonths?: number | null }): Date | undefined {
+  const from = year.status === 'announced' && year.announcementAt ? year.announcementAt : year.deadline
+  if (!from) return undefined
+  const end = new Date(toDate(from))
+  end.setUTCMonth(end.getUTCMonth() + (year.retentionMonths ?? DEFAULT_RETENTION_MONTHS))
+  return end
 }

@@ -12,6 +12,37 @@ type LexicalNode = { type?: string; text?: string; format?: number | string; tag
 const BOLD = 1
 const ITALIC = 2
 
+/** Browsers ignore these around a URL and tabs and line breaks within it, so "java\tscript:" is "javascript:". */
+const IGNORED_IN_URLS = /[\u0000-\u0020\u007f-\u009f]/g
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel'])
+
+/**
+ * Whether a link may be stored: web, e-mail and phone links, and relative ones. Never javascript:,
+ * data:, vbscript: or any other scheme, which Payload's own API would serve to whoever renders it.
+ */
+export function isSafeLinkUrl(url: unknown): boolean {
+  if (typeof url !== 'string') return false
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(IGNORED_IN_URLS, ''))
+  return !scheme || SAFE_SCHEMES.has(scheme[1]!.toLowerCase())
+}
+
+/** Whether a link makes sense on any site that shows it: an absolute web address. */
+export const isWebUrl = (url: unknown): url is string => typeof url === 'string' && /^https?:\/\/[^\s]/i.test(url)
+
+const linkUrl = (node: LexicalNode) => node.fields?.url ?? node.url ?? ''
+
+/** The links in a Lexical document that isSafeLinkUrl refuses. */
+export function unsafeLinks(value: unknown): string[] {
+  const found: string[] = []
+  const visit = (node: LexicalNode | undefined) => {
+    if (!node || typeof node !== 'object') return
+    if ((node.type === 'link' || node.type === 'autolink') && !isSafeLinkUrl(linkUrl(node))) found.push(String(linkUrl(node)))
+    if (Array.isArray(node.children)) node.children.forEach(visit)
+  }
+  visit((value as { root?: LexicalNode } | null)?.root)
+  return found
+}
+
 function inlines(nodes: LexicalNode[] = []): PublicInline[] {
   const out: PublicInline[] = []
   for (const node of nodes) {
@@ -21,9 +52,9 @@ function inlines(nodes: LexicalNode[] = []): PublicInline[] {
     } else if (node.type === 'linebreak') {
       out.push({ text: '\n' })
     } else if (node.type === 'link' || node.type === 'autolink') {
-      const url = node.fields?.url ?? node.url ?? ''
+      const url = linkUrl(node)
       const children = inlines(node.children)
-      if (/^https?:\/\//i.test(url)) out.push({ link: url, children })
+      if (isWebUrl(url)) out.push({ link: url, children })
       else out.push(...children)
     } else if (node.children) {
       out.push(...inlines(node.children))

@@ -1,5 +1,10 @@
-import type { DateField, FieldHook } from 'payload'
+import type { DateField, EmailFieldValidation, FieldHook, RichTextFieldValidation, TextFieldSingleValidation } from 'payload'
+import { richText } from 'payload/shared'
+import { emailViolation, phoneViolation } from '../domain/application.js'
+import { isEmail, isPhone } from '../domain/contact.js'
+import { unsafeLinks } from '../domain/richText.js'
 import { TIME_ZONE } from '../domain/time.js'
+import { requestLang } from './violations.js'
 
 /**
  * Stores every instant as a full ISO string (…T21:59:59.000Z): SQLite compares dates as text, so
@@ -27,3 +32,32 @@ export function instantField(name: string, { dayOnly, admin, hooks, ...rest }: O
     ...rest,
   }
 }
+
+/**
+ * Payload's check of an e-mail field, with the product's one e-mail rule (src/domain/contact.ts)
+ * instead of Payload's own, so that an address is accepted or refused alike everywhere.
+ */
+export const validateEmail: EmailFieldValidation = (value, { req, required }) => {
+  if (value === undefined || value === null || value === '') return required ? req.t('validation:required') : true
+  return isEmail(String(value).trim()) || emailViolation('email').message[requestLang(req)]
+}
+
+/**
+ * Payload's own check of a rich-text field, plus: links only to web, e-mail and phone addresses (or
+ * relative ones). A javascript:, data: or vbscript: link is refused when saved, because Payload's
+ * API serves the stored document to whoever renders it.
+ */
+export const validateSafeRichText: RichTextFieldValidation = async (value, options) => {
+  const unsafe = unsafeLinks(value)
+  if (unsafe.length > 0) {
+    const lang = requestLang(options.req)
+    return lang === 'en'
+      ? `Links may only lead to http(s), mailto or tel addresses: remove ${unsafe.map((u) => `“${u.slice(0, 60)}”`).join(', ')}.`
+      : `Länkar får bara leda till http(s)-, mailto- eller tel-adresser: ta bort ${unsafe.map((u) => `”${u.slice(0, 60)}”`).join(', ')}.`
+  }
+  return richText(value, options)
+}
+
+/** A phone field checked by the product's one phone rule (src/domain/contact.ts). */
+export const validatePhone: TextFieldSingleValidation = (value, { req }) =>
+  value === undefined || value === null || value === '' || isPhone(value) || phoneViolation('phone').message[requestLang(req)]

@@ -1,5 +1,6 @@
-import * as migration_20261123_095524_initial from './20261123_095524_initial.js'
-import * as migration_20261123_102447_api_fields from './20261123_102447_api_fields.js'
+import * as migration_20261123_095524_initial from './20261123_095524_initial';
+import * as migration_20261123_102447_api_fields from './20261123_102447_api_fields';
+import * as migration_20261124_204607_trust_at_the_public_door from './20261124_204607_trust_at_the_public_door';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_102447_api_fields.up,
     down: migration_20261123_102447_api_fields.down,
-    name: '20261123_102447_api_fields'
+    name: '20261123_102447_api_fields',
+  },
+  {
+    up: migration_20261124_204607_trust_at_the_public_door.up,
+    down: migration_20261124_204607_trust_at_the_public_door.down,
+    name: '20261124_204607_trust_at_the_public_door'
   },
 ];

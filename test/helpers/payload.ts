@@ -43,11 +43,18 @@ export async function startCustomPayload(configure: (dbUrl: string) => Config): 
   }
 }
 
-/** The plugin as the app uses it (schema pushed, as in development), with a clock the test moves. */
+/** Where the test CMS says it lives: the links in its e-mails point here. */
+export const TEST_SERVER_URL = 'https://cms.test'
+
+/**
+ * The plugin as the app uses it (schema pushed, as in development), with a clock the test moves.
+ * Its jobs run when a test runs them (payload.jobs.run), except e-mail, which is sent at once.
+ */
 export async function startPayload(options: EhkPluginOptions & { now?: string; email?: Promise<EmailAdapter> } = {}): Promise<TestPayload> {
   const { now, email, ...pluginOptions } = options
   const clock = new TestClock(new Date(now ?? '2026-11-23T12:00:00Z'))
   const started = await startCustomPayload((url) => ({
+    serverURL: TEST_SERVER_URL,
     db: sqliteAdapter({ client: { url } }),
     editor: lexicalEditor(),
     email,
@@ -55,7 +62,7 @@ export async function startPayload(options: EhkPluginOptions & { now?: string; e
     i18n: { supportedLanguages: { sv, en }, fallbackLanguage: 'sv' },
     admin: { user: 'users' },
     logger: { options: { level: process.env.EHK_TEST_LOG_LEVEL ?? 'warn' } } as never,
-    plugins: [eHalsokommun({ clock: clock.now, ...pluginOptions })],
+    plugins: [eHalsokommun({ clock: clock.now, autoRunJobs: false, ...pluginOptions })],
   }))
   return { ...started, clock }
 }

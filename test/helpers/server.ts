@@ -1,25 +1,28 @@
-// Serves a test's Payload over real HTTP with Payload's own request handling (REST, custom endpoints
-// and GraphQL), as the Next.js route handlers of the app do, without building the admin.
+// Serves a test's Payload over real HTTP the way the app does (server.mjs and the Next.js route
+// handlers): the socket's address stamped on every request, the same guard in front of Payload's
+// request handling (REST, custom endpoints and GraphQL), without building the admin.
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
+import { guardPayloadRequest } from '../../src/api/guard.js'
+import { SOCKET_ADDRESS_HEADER } from '../../src/config/deployment.js'
 
 export interface TestServer {
   url: string
   close: () => Promise<void>
 }
 
-async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
+function toRequest(req: IncomingMessage, base: string): Request {
   const headers = new Headers()
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!)
-  // Like Next.js: the peer's address is appended to X-Forwarded-For.
-  const forwarded = headers.get('x-forwarded-for')
-  headers.set('x-forwarded-for', forwarded ? `${forwarded}, ${req.socket.remoteAddress}` : String(req.socket.remoteAddress))
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks)
-  return new Request(new URL(req.url ?? '/', base), { method: req.method, headers, body })
+  // Like server.mjs: the socket's address, overwriting whatever the client sent under that name.
+  headers.set(SOCKET_ADDRESS_HEADER, req.socket.remoteAddress ?? '')
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+  // The body streams in, as it does to Next.js: the guard and the endpoints cap what they read.
+  const body = hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined
+  return new Request(new URL(req.url ?? '/', base), { method: req.method, headers, body, duplex: 'half' } as RequestInit)
 }
 
 async function send(response: Response, res: ServerResponse) {
@@ -40,7 +43,8 @@ export async function serve(config: SanitizedConfig, host = '127.0.0.1', interce
   const server = createServer(async (req, res) => {
     try {
       if (intercept && (await intercept(req, res))) return
-      const request = await toRequest(req, `http://${req.headers.host}`)
+      const request = await guardPayloadRequest(toRequest(req, `http://${req.headers.host}`))
+      if (request instanceof Response) return await send(request, res)
       const isGraphQL = request.method === 'POST' && new URL(request.url).pathname === '/api/graphql'
       await send(isGraphQL ? await graphql(request) : await handleEndpoints({ config, request }), res)
     } catch (error) {

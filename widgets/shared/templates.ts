@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit'
-import type { PublicBlock, PublicInline } from '../../src/domain/richText.js'
+import { isWebUrl, type PublicBlock, type PublicInline } from '../../src/domain/richText.js'
 import type { EhkElement } from './element.js'
 
 /** Loading and error states shared by the widgets: the error offers a retry. */
@@ -33,7 +33,7 @@ export function richText(blocks: PublicBlock[], headingLevel: number): TemplateR
 
 function inline(runs: PublicInline[]): unknown[] {
   return runs.map((run) => {
-    if ('link' in run) return /^https?:/i.test(run.link) ? html`<a href=${run.link}>${inline(run.children)}</a>` : inline(run.children)
+    if ('link' in run) return isWebUrl(run.link) ? html`<a href=${run.link}>${inline(run.children)}</a>` : inline(run.children)
     const text = run.bold ? html`<strong>${run.text}</strong>` : run.text
     return run.italic ? html`<em>${text}</em>` : text
   })

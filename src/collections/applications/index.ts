@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 import { isAdmin } from '../../access/isAdmin.js'
 import { isStaff, isStaffField } from '../../access/isStaff.js'
 import { nobody } from '../../access/nobody.js'
@@ -6,26 +6,40 @@ import { readableApplications } from '../../access/readableApplications.js'
 import type { EhkContext } from '../../defaults.js'
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS } from '../../domain/lifecycle.js'
 import { MUNICIPALITIES } from '../../domain/municipalities.js'
-import { instantField } from '../../lib/fields.js'
+import { instantField, validateEmail, validatePhone } from '../../lib/fields.js'
+import { eraseEndpoint } from './erase.js'
 import { checkApplicationRules } from './hooks/checkApplicationRules.js'
+import { recordApplicationHistory } from './hooks/recordApplicationHistory.js'
+import { settleAfterChange, settleAfterDelete } from './places.js'
 
-/** A municipality's application for one year: one per municipality and year. */
+/**
+ * A municipality's application for one year. It counts once its contact has confirmed it through
+ * the link mailed to them; one counted application per municipality and year holds the
+ * municipality's place, and any other one is marked as competing until staff decide.
+ */
 export function applications(ctx: EhkContext): CollectionConfig {
   const { slugs } = ctx
   const serverOwned = { create: nobody, update: nobody }
+  const sidebar = (description?: { sv: string; en: string }) => ({ readOnly: true, position: 'sidebar' as const, ...(description && { description }) })
+  const hidden = (name: string, extra: Partial<Field> = {}): Field => ({ name, type: 'text', hidden: true, access: serverOwned, ...extra }) as Field
   return {
     slug: slugs.applications,
     labels: { singular: { sv: 'Ansökan', en: 'Application' }, plural: { sv: 'Ansökningar', en: 'Applications' } },
     admin: {
       useAsTitle: 'municipalityName',
-      defaultColumns: ['municipalityName', 'awardYear', 'status', 'reference', 'submittedAt'],
+      defaultColumns: ['municipalityName', 'awardYear', 'status', 'competing', 'reference', 'submittedAt'],
       group: { sv: 'Juryarbete', en: 'Jury work' },
       listSearchableFields: ['municipalityName', 'reference'],
     },
     defaultSort: '-submittedAt',
     access: { read: readableApplications(ctx), create: isStaff, update: isStaff, delete: isAdmin },
-    indexes: [{ fields: ['awardYear', 'municipality'], unique: true }],
-    hooks: { beforeChange: [checkApplicationRules(ctx)] },
+    indexes: [{ fields: ['awardYear', 'municipality'] }],
+    hooks: {
+      beforeChange: [checkApplicationRules(ctx)],
+      afterChange: [settleAfterChange(ctx), recordApplicationHistory(ctx)],
+      afterDelete: [settleAfterDelete(ctx)],
+    },
+    endpoints: [eraseEndpoint(ctx)],
     fields: [
       {
         type: 'row',
@@ -45,6 +59,7 @@ export function applications(ctx: EhkContext): CollectionConfig {
             required: true,
             label: { sv: 'Kommun', en: 'Municipality' },
             options: MUNICIPALITIES.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` })),
+            access: { update: nobody },
           },
         ],
       },
@@ -57,11 +72,48 @@ export function applications(ctx: EhkContext): CollectionConfig {
         label: { sv: 'Status', en: 'Status' },
         options: APPLICATION_STATUSES.map((value) => ({ value, label: APPLICATION_STATUS_LABELS[value] })),
         access: { create: nobody, update: isStaffField },
-        admin: { position: 'sidebar' },
+        admin: {
+          position: 'sidebar',
+          description: {
+            sv: '”Ej bekräftad” tills kontaktpersonen har öppnat länken i mejlet; bara då räknas ansökan.',
+            en: '“Unconfirmed” until the contact has opened the link in the e-mail; only then does the application count.',
+          },
+        },
       },
-      { name: 'municipalityName', type: 'text', label: { sv: 'Kommunens namn', en: 'Municipality name' }, access: serverOwned, admin: { readOnly: true, position: 'sidebar' } },
-      { name: 'reference', type: 'text', unique: true, label: { sv: 'Referensnummer', en: 'Reference number' }, access: serverOwned, admin: { readOnly: true, position: 'sidebar' } },
-      instantField('submittedAt', { label: { sv: 'Inskickad', en: 'Submitted' }, access: serverOwned, admin: { readOnly: true, position: 'sidebar' } }),
+      {
+        name: 'withdrawalReason',
+        type: 'textarea',
+        label: { sv: 'Skäl till återkallelse', en: 'Reason for withdrawal' },
+        access: { create: nobody, update: isStaffField, read: isStaffField },
+        admin: {
+          position: 'sidebar',
+          condition: (data) => data?.status === 'withdrawn',
+          description: { sv: 'Krävs när personal återkallar en ansökan, t.ex. en av två konkurrerande.', en: 'Required when staff withdraw an application, e.g. one of two competing ones.' },
+        },
+      },
+      {
+        name: 'competing',
+        type: 'checkbox',
+        index: true,
+        label: { sv: 'Konkurrerande ansökan', en: 'Competing application' },
+        access: { ...serverOwned, read: isStaffField },
+        admin: {
+          ...sidebar({
+            sv: 'Kommunen har mer än en bekräftad ansökan i år. Bestäm vilken som gäller och återkalla den andra med ett skäl.',
+            en: 'The municipality has more than one confirmed application this year. Decide which stands and withdraw the other with a reason.',
+          }),
+        },
+      },
+      { name: 'municipalityName', type: 'text', label: { sv: 'Kommunens namn', en: 'Municipality name' }, access: serverOwned, admin: sidebar() },
+      { name: 'reference', type: 'text', unique: true, label: { sv: 'Referensnummer', en: 'Reference number' }, access: serverOwned, admin: sidebar() },
+      instantField('submittedAt', { label: { sv: 'Inskickad', en: 'Submitted' }, access: serverOwned, admin: sidebar() }),
+      instantField('confirmedAt', { label: { sv: 'Bekräftad', en: 'Confirmed' }, access: serverOwned, admin: sidebar() }),
+      instantField('confirmExpiresAt', {
+        label: { sv: 'Bekräftas senast', en: 'Confirm by' },
+        access: { ...serverOwned, read: isStaffField },
+        admin: { ...sidebar({ sv: 'Obekräftade ansökningar raderas därefter automatiskt.', en: 'Unconfirmed applications are deleted automatically after this.' }), condition: (data) => data?.status === 'unconfirmed' },
+      }),
+      instantField('withdrawnAt', { label: { sv: 'Återkallad', en: 'Withdrawn' }, access: { ...serverOwned, read: isStaffField }, admin: { ...sidebar(), condition: (data) => data?.status === 'withdrawn' } }),
       {
         name: 'partner',
         type: 'relationship',
@@ -70,24 +122,35 @@ export function applications(ctx: EhkContext): CollectionConfig {
         access: { create: isStaffField, update: isStaffField },
         admin: { position: 'sidebar', description: { sv: 'Partnerwebbplatsen där formuläret var inbäddat.', en: 'The partner site the form was embedded on.' } },
       },
+      instantField('personalDataErasedAt', {
+        label: { sv: 'Personuppgifter raderade', en: 'Personal data erased' },
+        access: { ...serverOwned, read: isStaffField },
+        admin: { ...sidebar(), condition: (data) => Boolean(data?.personalDataErasedAt) },
+      }),
       {
         name: 'contact',
         type: 'group',
         label: { sv: 'Kontaktperson', en: 'Contact person' },
         access: { read: isStaffField },
+        admin: {
+          description: {
+            sv: 'Raderas när årets lagringstid har gått ut, eller på begäran (POST /api/applications/{id}/erase-personal-data).',
+            en: "Erased when the year's retention period ends, or on request (POST /api/applications/{id}/erase-personal-data).",
+          },
+        },
         fields: [
           {
             type: 'row',
             fields: [
-              { name: 'name', type: 'text', required: true, label: { sv: 'Namn', en: 'Name' } },
+              { name: 'name', type: 'text', label: { sv: 'Namn', en: 'Name' } },
               { name: 'role', type: 'text', label: { sv: 'Roll', en: 'Role' } },
             ],
           },
           {
             type: 'row',
             fields: [
-              { name: 'email', type: 'email', required: true, label: { sv: 'E-post', en: 'E-mail' } },
-              { name: 'phone', type: 'text', label: { sv: 'Telefon', en: 'Phone' } },
+              { name: 'email', type: 'email', validate: validateEmail, label: { sv: 'E-post', en: 'E-mail' } },
+              { name: 'phone', type: 'text', validate: validatePhone, label: { sv: 'Telefon', en: 'Phone' } },
             ],
           },
         ],
@@ -103,11 +166,18 @@ export function applications(ctx: EhkContext): CollectionConfig {
         ],
       },
       {
-        name: 'consent',
-        type: 'checkbox',
-        required: true,
-        label: { sv: 'Samtycke till behandling av uppgifterna', en: 'Consent to processing of the information' },
-        access: { update: nobody },
+        type: 'row',
+        fields: [
+          {
+            name: 'consent',
+            type: 'checkbox',
+            required: true,
+            label: { sv: 'Samtycke till behandling av uppgifterna', en: 'Consent to processing of the information' },
+            access: { update: nobody },
+          },
+          { name: 'consentVersion', type: 'text', label: { sv: 'Samtyckestextens version', en: 'Version of the consent text' }, access: serverOwned, admin: { readOnly: true } },
+          instantField('consentedAt', { label: { sv: 'Samtycke lämnat', en: 'Consent given' }, access: serverOwned, admin: { readOnly: true } }),
+        ],
       },
       {
         name: 'supplementaryQuestions',
@@ -121,9 +191,15 @@ export function applications(ctx: EhkContext): CollectionConfig {
           instantField('answeredAt', { label: { sv: 'Besvarad', en: 'Answered' } }),
         ],
       },
-      // Hashes only: the edit link's token and the client's idempotency key are never stored in clear.
-      { name: 'editTokenHash', type: 'text', hidden: true, index: true, access: serverOwned },
-      { name: 'idempotencyKey', type: 'text', hidden: true, unique: true, access: serverOwned },
+      // Hashes only: the private links' tokens and the client's idempotency key are never stored in clear.
+      hidden('editTokenHash', { index: true }),
+      hidden('confirmTokenHash', { index: true }),
+      hidden('idempotencyKey', { unique: true }),
+      hidden('requestHash'),
+      instantField('linkSentAt', { hidden: true, access: serverOwned }),
+      // "<year id>:<municipality>" on the one counted application that holds the municipality's place
+      // this year, "free:<uuid>" on every other: the unique index makes two holders impossible.
+      hidden('place', { unique: true, index: true }),
       {
         name: 'scoreSummary',
         type: 'group',

@@ -5,7 +5,8 @@ import { isStaff, isStaffField } from '../../access/isStaff.js'
 import { readableYears } from '../../access/readableYears.js'
 import type { EhkContext } from '../../defaults.js'
 import { YEAR_STATUSES, YEAR_STATUS_LABELS } from '../../domain/lifecycle.js'
-import { instantField } from '../../lib/fields.js'
+import { instantField, validateEmail, validatePhone, validateSafeRichText } from '../../lib/fields.js'
+import { DEFAULT_RETENTION_MONTHS } from '../../domain/lifecycle.js'
 import { checkYearLifecycle } from './hooks/checkYearLifecycle.js'
 import { announceWinner } from './hooks/announceWinner.js'
 
@@ -109,7 +110,22 @@ export function awardYears(ctx: EhkContext): CollectionConfig {
                 label: { sv: 'Områden (i ordning)', en: 'Areas (in order)' },
                 admin: { description: { sv: 'Krävs för att öppna året.', en: 'Required to open the year.' } },
               },
-              { name: 'assessmentFocus', type: 'richText', label: { sv: 'Inriktning för bedömningen', en: 'Assessment focus' } },
+              {
+                name: 'retentionMonths',
+                type: 'number',
+                required: true,
+                defaultValue: DEFAULT_RETENTION_MONTHS,
+                min: 1,
+                max: 120,
+                label: { sv: 'Lagringstid för personuppgifter (månader)', en: 'Retention of personal data (months)' },
+                admin: {
+                  description: {
+                    sv: 'Så många månader efter tillkännagivandet (eller sista ansökningsdag, om inget tillkännagivande görs) raderas de sökandes kontaktuppgifter automatiskt.',
+                    en: "This many months after the announcement (or the deadline, if none is made) the applicants' contact details are erased automatically.",
+                  },
+                },
+              },
+              { name: 'assessmentFocus', type: 'richText', validate: validateSafeRichText, label: { sv: 'Inriktning för bedömningen', en: 'Assessment focus' } },
             ],
           },
           {
@@ -133,8 +149,8 @@ export function awardYears(ctx: EhkContext): CollectionConfig {
                     type: 'row',
                     fields: [
                       { name: 'title', type: 'text', label: { sv: 'Roll', en: 'Role' }, admin: { placeholder: 'Affärsansvarig, Vitalis' } },
-                      { name: 'email', type: 'email', label: { sv: 'E-post', en: 'E-mail' } },
-                      { name: 'phone', type: 'text', label: { sv: 'Telefon', en: 'Phone' } },
+                      { name: 'email', type: 'email', validate: validateEmail, label: { sv: 'E-post', en: 'E-mail' } },
+                      { name: 'phone', type: 'text', validate: validatePhone, label: { sv: 'Telefon', en: 'Phone' } },
                     ],
                   },
                 ],
@@ -156,6 +172,7 @@ export function awardYears(ctx: EhkContext): CollectionConfig {
               {
                 name: 'juryMotivation',
                 type: 'richText',
+                validate: validateSafeRichText,
                 label: { sv: 'Juryns motivering', en: "Jury's motivation" },
                 access: { read: embargoedField(ctx), create: isStaffField, update: isStaffField },
               },

@@ -3,6 +3,7 @@ import { anyone } from '../../access/anyone.js'
 import { isAdmin } from '../../access/isAdmin.js'
 import { isStaff } from '../../access/isStaff.js'
 import type { EhkContext } from '../../defaults.js'
+import { validateSafeRichText } from '../../lib/fields.js'
 
 /** The areas an application describes (Ledning, Infrastruktur, Kompetens, Användning), reused across years. */
 export function criteria(ctx: EhkContext): CollectionConfig {
@@ -20,7 +21,7 @@ export function criteria(ctx: EhkContext): CollectionConfig {
           { name: 'order', type: 'number', required: true, defaultValue: 0, label: { sv: 'Ordning', en: 'Order' } },
         ],
       },
-      { name: 'description', type: 'richText', label: { sv: 'Beskrivning', en: 'Description' } },
+      { name: 'description', type: 'richText', validate: validateSafeRichText, label: { sv: 'Beskrivning', en: 'Description' } },
       {
         name: 'guidingQuestions',
         type: 'array',

@@ -7,6 +7,17 @@ import type { EhkContext } from '../../defaults.js'
 export const MEDIA_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/avif', 'application/pdf']
 export const MEDIA_MAX_BYTES = 5 * 1024 * 1024
 
+/**
+ * An upload is served as what it is and nothing more: never sniffed into another type, never able
+ * to run script even if opened directly (sandbox), and a PDF is downloaded rather than shown.
+ */
+export function withUploadHeaders(headers: Headers): Headers {
+  headers.set('X-Content-Type-Options', 'nosniff')
+  headers.set('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
+  if (headers.get('Content-Type')?.startsWith('application/pdf')) headers.set('Content-Disposition', 'attachment')
+  return headers
+}
+
 /** Logos, juror photos and documents; public, because they illustrate public content. */
 export function media(ctx: EhkContext): CollectionConfig {
   return {
@@ -18,6 +29,7 @@ export function media(ctx: EhkContext): CollectionConfig {
       mimeTypes: MEDIA_TYPES,
       imageSizes: [{ name: 'thumbnail', width: 320, height: 320, position: 'centre' }],
       adminThumbnail: 'thumbnail',
+      modifyResponseHeaders: ({ headers }) => withUploadHeaders(headers),
     },
     fields: [
       {

@@ -1,13 +1,15 @@
 import type { CollectionConfig } from 'payload'
 import { canReviewApplication } from '../../access/canReviewApplication.js'
 import { nobody } from '../../access/nobody.js'
-import { ownReviews } from '../../access/ownReviews.js'
 import { ownUnsubmittedReviews } from '../../access/ownUnsubmittedReviews.js'
 import { readableReviews } from '../../access/readableReviews.js'
+import { isStaffField } from '../../access/isStaff.js'
+import { updatableReviews } from '../../access/updatableReviews.js'
 import type { EhkContext } from '../../defaults.js'
 import { instantField } from '../../lib/fields.js'
 import { checkReviewRules } from './hooks/checkReviewRules.js'
 import { summariseScores } from './hooks/summariseScores.js'
+import { recordReviewHistory } from './hooks/recordReviewHistory.js'
 
 export const REVIEW_SCORE = { min: 1, max: 5 } as const
 
@@ -18,9 +20,9 @@ export function reviews(ctx: EhkContext): CollectionConfig {
     slug: slugs.reviews,
     labels: { singular: { sv: 'Bedömning', en: 'Review' }, plural: { sv: 'Bedömningar', en: 'Reviews' } },
     admin: { defaultColumns: ['application', 'juror', 'round', 'recommendation', 'submitted'], group: { sv: 'Juryarbete', en: 'Jury work' } },
-    access: { read: readableReviews(ctx), create: canReviewApplication(ctx), update: ownReviews(ctx), delete: ownUnsubmittedReviews(ctx) },
+    access: { read: readableReviews(ctx), create: canReviewApplication(ctx), update: updatableReviews(ctx), delete: ownUnsubmittedReviews(ctx) },
     indexes: [{ fields: ['juror', 'application', 'round'], unique: true }],
-    hooks: { beforeChange: [checkReviewRules(ctx)], afterChange: [summariseScores(ctx)], afterDelete: [summariseScores(ctx)] },
+    hooks: { beforeChange: [checkReviewRules(ctx)], afterChange: [summariseScores(ctx), recordReviewHistory(ctx)], afterDelete: [summariseScores(ctx)] },
     fields: [
       {
         type: 'row',
@@ -53,7 +55,19 @@ export function reviews(ctx: EhkContext): CollectionConfig {
         name: 'conflictOfInterest',
         type: 'checkbox',
         label: { sv: 'Jag har en intressekonflikt (jäv) och avstår', en: 'I have a conflict of interest and abstain' },
-        admin: { description: { sv: 'Ansökan döljs då för dig.', en: 'The application is then hidden from you.' } },
+        admin: {
+          description: {
+            sv: 'Ansökan döljs då för dig. Ett anmält jäv kan bara hävas av personal.',
+            en: 'The application is then hidden from you. A declared conflict can only be lifted by staff.',
+          },
+        },
+      },
+      {
+        name: 'conflictLiftReason',
+        type: 'textarea',
+        label: { sv: 'Skäl till att jävet hävs', en: 'Reason for lifting the conflict' },
+        access: { read: isStaffField, create: () => false, update: isStaffField },
+        admin: { description: { sv: 'Krävs för att häva ett jäv.', en: 'Required to lift a conflict.' } },
       },
       { name: 'conflictNote', type: 'textarea', label: { sv: 'Om jävet', en: 'About the conflict' }, admin: { condition: (_, sibling) => Boolean(sibling?.conflictOfInterest) } },
       {
@@ -88,9 +102,26 @@ export function reviews(ctx: EhkContext): CollectionConfig {
       {
         type: 'row',
         fields: [
-          { name: 'submitted', type: 'checkbox', label: { sv: 'Skicka in bedömningen', en: 'Submit the review' }, admin: { description: { sv: 'Först då ser du andras bedömningar.', en: "Only then do you see other jurors' reviews." } } },
+          {
+            name: 'submitted',
+            type: 'checkbox',
+            label: { sv: 'Skicka in bedömningen', en: 'Submit the review' },
+            admin: {
+              description: {
+                sv: 'Först då ser du andras bedömningar. En inskickad bedömning är slutgiltig; personal kan öppna den igen.',
+                en: "Only then do you see other jurors' reviews. A submitted review is final; staff can reopen it.",
+              },
+            },
+          },
           instantField('submittedAt', { label: { sv: 'Inskickad', en: 'Submitted' }, access: { create: nobody, update: nobody }, admin: { readOnly: true } }),
         ],
+      },
+      {
+        name: 'reopenReason',
+        type: 'textarea',
+        label: { sv: 'Skäl till att bedömningen öppnas igen', en: 'Reason for reopening the review' },
+        access: { read: isStaffField, create: () => false, update: isStaffField },
+        admin: { description: { sv: 'Krävs för att öppna en inskickad bedömning.', en: 'Required to reopen a submitted review.' } },
       },
     ],
   }

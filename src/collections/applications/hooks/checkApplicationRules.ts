@@ -1,29 +1,41 @@
-import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
-import { idOf } from '../../../lib/relations.js'
+import { randomUUID } from 'node:crypto'
+import type { CollectionBeforeChangeHook } from 'payload'
 import type { EhkContext } from '../../../defaults.js'
-import { checkApplication, checkApplicationWindow, referenceNumber } from '../../../domain/application.js'
+import {
+  checkAnswers,
+  checkApplication,
+  checkApplicationWindow,
+  checkMunicipality,
+  referenceNumber,
+} from '../../../domain/application.js'
 import { normalizeText } from '../../../domain/characters.js'
+import { CONSENT } from '../../../domain/consent.js'
+import { normalizeEmail } from '../../../domain/contact.js'
 import { type ApplicationStatus, checkApplicationTransition, type YearState } from '../../../domain/lifecycle.js'
 import { findMunicipality, isMunicipalityCode } from '../../../domain/municipalities.js'
 import { violation, type Violation } from '../../../domain/text.js'
-import { HISTORICAL_IMPORT, SYSTEM_CHANGE } from '../../../lib/context.js'
-import { DuplicateApplicationError, duplicateApplication } from '../../../lib/errors.js'
-import { requestLang, throwIfViolations } from '../../../lib/violations.js'
+import { HISTORICAL_IMPORT, PUBLIC_SUBMISSION, SYSTEM_CHANGE } from '../../../lib/context.js'
+import { idOf } from '../../../lib/relations.js'
+import { throwIfViolations } from '../../../lib/violations.js'
 
 type Year = YearState & { id: number | string; year: number; characterLimit: number; criteria?: unknown[] }
 type Answer = { criterion?: unknown; text?: unknown }
 
+export const freePlace = () => `free:${randomUUID()}`
+
 /**
  * Every rule of an application, whoever writes it: the year is open (on create), the municipality is
- * one of the 290, one answer per criterion of the year within the character limit, a valid contact,
- * consent, one application per municipality and year, and only allowed status changes.
- * Derives the municipality's name, the reference number and the normalised text.
+ * one of the 290, one answer per criterion of the year within the character limit, a valid contact
+ * (until it is erased), consent, and only allowed status changes (a withdrawal by staff with a reason).
+ * Derives the municipality's name, the reference number, the normalised text and the status a new
+ * application starts in: unconfirmed when posted by the public, counted when entered by staff.
  */
 export const checkApplicationRules =
   (ctx: EhkContext): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, operation, req }) => {
     const merged = { ...originalDoc, ...data }
     const slug = ctx.slugs.applications
+    const now = ctx.now()
     const year = merged.awardYear
       ? ((await req.payload.findByID({
           collection: ctx.slugs.awardYears,
@@ -38,53 +50,55 @@ export const checkApplicationRules =
       throwIfViolations(req, slug, [violation('application.year', 'awardYear', 'Välj ett utmärkelseår.', 'Choose an award year.')])
       return data
     }
+    const historical = Boolean(req.context[HISTORICAL_IMPORT])
     const answers: Answer[] = Array.isArray(merged.answers) ? merged.answers : []
+    const rules = { characterLimit: year.characterLimit, criteria: (year.criteria ?? []).map(idOf) }
     const problems: Violation[] = []
-    if (operation === 'create' && !req.context[HISTORICAL_IMPORT]) {
-      const closed = checkApplicationWindow(year, ctx.now())
+
+    if (operation === 'create' && !historical) {
+      const closed = checkApplicationWindow(year, now)
       if (closed) problems.push(closed)
     }
     const from = originalDoc?.status as ApplicationStatus | undefined
-    if (operation === 'update' && from && data.status && from !== data.status && !req.context[SYSTEM_CHANGE]) {
-      const refused = checkApplicationTransition(from, data.status, year.status)
+    const to = (data.status ?? from) as ApplicationStatus
+    if (operation === 'update' && from && from !== to && !req.context[SYSTEM_CHANGE]) {
+      const refused = checkApplicationTransition(from, to, year.status)
       if (refused) problems.push(refused)
+      if (to === 'withdrawn' && !normalizeText(String(merged.withdrawalReason ?? '')).trim()) {
+        problems.push(violation('application.withdrawal-reason', 'withdrawalReason', 'Ange varför ansökan återkallas.', 'Say why the application is withdrawn.'))
+      }
     }
+    const checked = { ...merged, answers: answers.map((a) => ({ ...a, criterion: a.criterion == null ? a.criterion : idOf(a.criterion) })), consentVersion: undefined }
     problems.push(
-      ...checkApplication(
-        { ...merged, answers: answers.map((a) => ({ ...a, criterion: a.criterion == null ? a.criterion : idOf(a.criterion) })) },
-        { characterLimit: year.characterLimit, criteria: (year.criteria ?? []).map(idOf) },
-        isMunicipalityCode,
-      ),
+      ...(merged.personalDataErasedAt
+        ? // The contact is gone for good; the rest of the application still keeps its rules.
+          [...checkMunicipality(merged.municipality, isMunicipalityCode), ...checkAnswers(checked.answers, rules)]
+        : checkApplication(checked, rules, isMunicipalityCode)),
     )
     throwIfViolations(req, slug, problems)
 
-    if (operation === 'create' || (data.municipality && data.municipality !== originalDoc?.municipality)) {
-      await refuseDuplicate(req, slug, year.id, merged.municipality, originalDoc?.id)
-    }
     const municipality = findMunicipality(merged.municipality)!
     data.municipalityName = municipality.name
     data.answers = answers.map((a) => ({ ...a, text: normalizeText(String(a.text)) }))
-    if (merged.contact) {
-      // Stored as checked: normalised like the answers, the e-mail address in lower case.
-      const contact = Object.fromEntries(Object.entries(merged.contact as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? normalizeText(v).trim() : v]))
-      data.contact = { ...contact, ...(typeof contact.email === 'string' && { email: contact.email.toLowerCase() }) }
+    if (merged.contact && !merged.personalDataErasedAt) {
+      // Stored as checked: normalised like the answers, the e-mail address in lower case, empty optional fields as null.
+      const contact = Object.fromEntries(
+        Object.entries(merged.contact as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? normalizeText(v).trim() || null : (v ?? null)]),
+      )
+      data.contact = { ...contact, ...(typeof contact.email === 'string' && { email: normalizeEmail(contact.email) }) }
     }
     if (operation === 'create') {
       data.reference = referenceNumber(year.year, municipality.code)
-      data.submittedAt ??= ctx.now().toISOString()
+      data.submittedAt ??= now.toISOString()
+      data.place = freePlace()
+      data.consentVersion = (req.context[PUBLIC_SUBMISSION] as { consentVersion?: string } | undefined)?.consentVersion ?? CONSENT.version
+      data.consentedAt = data.submittedAt
+      if (!historical) data.status = req.context[PUBLIC_SUBMISSION] ? 'unconfirmed' : 'submitted'
+      if (data.status !== 'unconfirmed') data.confirmedAt ??= data.submittedAt
+    }
+    if (operation === 'update' && from !== to) {
+      if (to === 'withdrawn') data.withdrawnAt = now.toISOString()
+      else if (from === 'withdrawn') data.withdrawnAt = null
     }
     return data
   }
-
-/** A clear 409 before the database's unique index would refuse it (the index still guards concurrent creates). */
-async function refuseDuplicate(req: PayloadRequest, slug: string, yearId: number | string, municipality: string, self?: number | string) {
-  const existing = await req.payload.count({
-    collection: slug as 'applications',
-    where: {
-      and: [{ awardYear: { equals: yearId } }, { municipality: { equals: municipality } }, ...(self === undefined ? [] : [{ id: { not_equals: self } }])],
-    },
-    overrideAccess: true,
-    req,
-  })
-  if (existing.totalDocs > 0) throw new DuplicateApplicationError(duplicateApplication.message[requestLang(req)])
-}

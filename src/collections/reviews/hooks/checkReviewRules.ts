@@ -1,17 +1,33 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { jurorProfile } from '../../../access/jurorProfile.js'
-import { idOf } from '../../../lib/relations.js'
+import { isStaffRole, roleOf } from '../../../access/roles.js'
 import type { EhkContext } from '../../../defaults.js'
+import { normalizeText } from '../../../domain/characters.js'
 import { violation, type Violation } from '../../../domain/text.js'
+import { SYSTEM_CHANGE } from '../../../lib/context.js'
+import { idOf } from '../../../lib/relations.js'
 import { throwIfViolations } from '../../../lib/violations.js'
 
-type Score = { criterion?: unknown; score?: unknown }
+type Score = { criterion?: unknown; score?: unknown; comment?: unknown }
+
+/** A juror's own assessment: what only they (or an administrator on their behalf, before submission) write. */
+const ASSESSMENT = ['scores', 'recommendation', 'comment', 'conflictNote'] as const
+
+/** A field's value as compared for changes: relationships as ids, array rows without their ids. */
+function comparable(field: string, value: unknown): string {
+  if (field === 'scores') return JSON.stringify(((value as Score[] | null) ?? []).map((s) => [String(idOf(s.criterion)), s.score ?? null, s.comment ?? null]))
+  return JSON.stringify(value ?? null)
+}
+
+const hasReason = (value: unknown) => typeof value === 'string' && normalizeText(value).trim().length > 0
 
 /**
  * A juror reviews as themselves (which applications they may review is the create access rule), on
- * years they serve on; the final
- * round is for finalists; a submitted review scores every criterion of the year; a conflict of
- * interest carries no scores.
+ * years they serve on; the final round is for finalists; a submitted review scores every criterion
+ * of the year; a conflict of interest carries no scores. And the jury's integrity:
+ * - a submitted review is final: staff may reopen it, with a reason, and change nothing else;
+ * - a declared conflict is one-way for the juror: only staff lift it, with a reason;
+ * - editors never write a juror's assessment; administrators may, on a juror's behalf, until it is submitted.
  */
 export const checkReviewRules =
   (ctx: EhkContext): CollectionBeforeChangeHook =>
@@ -21,6 +37,35 @@ export const checkReviewRules =
     if (profile && operation === 'create') data.juror = profile.id
     const merged = { ...originalDoc, ...data }
     const problems: Violation[] = []
+    const role = roleOf(req)
+    const isOwner = !!profile && String(profile.id) === String(idOf(merged.juror))
+
+    if (operation === 'update' && originalDoc && !req.context[SYSTEM_CHANGE]) {
+      const changed = (field: string) => field in data && comparable(field, data[field]) !== comparable(field, originalDoc[field])
+      const reopening = originalDoc.submitted && data.submitted === false
+      const lifting = originalDoc.conflictOfInterest && data.conflictOfInterest === false
+      if (originalDoc.submitted && (!reopening || ASSESSMENT.some(changed) || changed('conflictOfInterest'))) {
+        problems.push(
+          violation('review.final', 'submitted', 'En inskickad bedömning är slutgiltig. Personal kan öppna den igen med ett skäl.', 'A submitted review is final. Staff can reopen it, giving a reason.'),
+        )
+      } else if (reopening && !isStaffRole(role)) {
+        problems.push(violation('review.reopen-staff', 'submitted', 'Bara personal kan öppna en inskickad bedömning igen.', 'Only staff can reopen a submitted review.'))
+      } else if (reopening && !hasReason(merged.reopenReason) ) {
+        problems.push(violation('review.reopen-reason', 'reopenReason', 'Ange varför bedömningen öppnas igen.', 'Say why the review is reopened.'))
+      }
+      if (lifting && !isStaffRole(role)) {
+        problems.push(violation('review.conflict-final', 'conflictOfInterest', 'Ett anmält jäv kan bara hävas av personal.', 'A declared conflict can only be lifted by staff.'))
+      } else if (lifting && !hasReason(merged.conflictLiftReason)) {
+        problems.push(violation('review.conflict-lift-reason', 'conflictLiftReason', 'Ange varför jävet hävs.', 'Say why the conflict is lifted.'))
+      }
+      if (role === 'editor' && !isOwner && (ASSESSMENT.some(changed) || (!originalDoc.conflictOfInterest && data.conflictOfInterest === true) || (!originalDoc.submitted && data.submitted === true))) {
+        problems.push(violation('review.not-yours', 'juror', 'Bara jurymedlemmen själv skriver sin bedömning.', 'Only the juror writes their own review.'))
+      }
+      throwIfViolations(req, slug, problems)
+      if (reopening) data.submittedAt = null
+      // A reopened or lifted review is otherwise left exactly as it was.
+      if (reopening || lifting) return data
+    }
 
     const application = merged.application
       ? ((await req.payload.findByID({
@@ -52,6 +97,7 @@ export const checkReviewRules =
     if (merged.conflictOfInterest) {
       data.scores = []
       data.recommendation = null
+      data.submitted = false
     } else {
       const year = (await req.payload.findByID({ collection: ctx.slugs.awardYears, id: yearId, depth: 0, overrideAccess: true, req })) as { criteria?: unknown[] }
       const criteria = (year.criteria ?? []).map((c) => String(idOf(c)))
