@@ -132,19 +132,26 @@ function applicantFields(body: Body): ApplicationInput & { contact: NonNullable<
 }
 
 /** What the application's content is, for telling a retry from a different application under the same key. */
-const fingerprint = (year: number, fields: ApplicationInput) =>
-  sha256(JSON.stringify([year, fields.municipality, fields.contact, (fields.answers ?? []).map((a) => [a?.criterion, typeof a?.text === 'string' ? normalizeText(a.text) : a?.text]), fields.consent, fields.consentVersion]))
+const fingerprint = (year: number, fields: ApplicationInput) => {
+  const answers = Array.isArray(fields.answers) ? fields.answers.map((a) => [a?.criterion, typeof a?.text === 'string' ? normalizeText(a.text) : a?.text]) : fields.answers
+  return sha256(JSON.stringify([year, fields.municipality, fields.contact, answers, fields.consent, fields.consentVersion]))
+}
 
-/** The receipt: what the applicant may know, always from the stored application and its own year. */
-function receipt(application: Pick<ApplicationDoc, 'reference' | 'municipality' | 'municipalityName' | 'submittedAt' | 'status' | 'confirmExpiresAt'>, year: YearDoc) {
+/**
+ * The receipt: what the applicant may know, always from the stored application and its own year;
+ * while unconfirmed, with the plain words that it does not count yet.
+ */
+function receipt(application: Pick<ApplicationDoc, 'reference' | 'municipality' | 'municipalityName' | 'submittedAt' | 'status' | 'confirmExpiresAt'>, year: YearDoc, lang: Lang) {
+  const unconfirmed = application.status === 'unconfirmed'
   return {
     reference: application.reference,
     year: year.year,
     municipality: { code: application.municipality, name: application.municipalityName },
     status: application.status,
     submittedAt: application.submittedAt,
-    confirmBy: application.status === 'unconfirmed' ? (application.confirmExpiresAt ?? null) : null,
+    confirmBy: unconfirmed ? (application.confirmExpiresAt ?? null) : null,
     editableUntil: year.deadline ?? null,
+    ...(unconfirmed && { message: MESSAGES.received[lang] }),
   }
 }
 
@@ -216,7 +223,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
       const earlier = keyHash ? await findOne(req.payload, { idempotencyKey: { equals: keyHash } }) : undefined
       if (!earlier) return undefined
       if (earlier.requestHash !== requestHash) return problem(422, MESSAGES.keyReused[lang], headers, { 'Idempotency-Key': MESSAGES.keyReused[lang] })
-      return json(receipt(earlier, await findYearById(req.payload, earlier.awardYear)), 201, headers)
+      return json(receipt(earlier, await findYearById(req.payload, earlier.awardYear), lang), 201, headers)
     }
     const earlier = await replay()
     if (earlier) return earlier
@@ -226,7 +233,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
       const municipality = findMunicipality(fields.municipality) ?? findMunicipality('0180')!
       const now = ctx.now()
       const decoy = { reference: referenceNumber(year.year, municipality.code), municipality: municipality.code, municipalityName: municipality.name, status: 'unconfirmed' as const, submittedAt: now.toISOString(), confirmExpiresAt: new Date(now.getTime() + CONFIRM_WITHIN_MS).toISOString() }
-      return json({ ...receipt(decoy, year), message: MESSAGES.received[lang] }, 201, headers)
+      return json(receipt(decoy, year, lang), 201, headers)
     }
     const violations = checkApplication(fields, yearRules(year), isMunicipalityCode)
     if (violations.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(violations, lang))
@@ -277,7 +284,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
       throw error
     }
     await mailConfirmationLink(req, ctx, { ...application, confirmExpiresAt: expires.toISOString() }, token)
-    return json({ ...receipt(application, year), message: MESSAGES.received[lang] }, 201, headers)
+    return json(receipt(application, year, lang), 201, headers)
   })
 
   /** The application a private token opens, by the stored hash of the token. */
@@ -310,7 +317,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     const confirmed = (await req.payload.findByID({ collection: slugs.applications, id: application.id, ...sys })) as unknown as ApplicationDoc & { competing?: boolean }
     await mailEditLink(req, ctx, confirmed, editToken, confirmed.competing ? 'competing' : 'confirmed')
     await mailOrganiserNotice(req, ctx, confirmed)
-    return json({ ...receipt(confirmed, year), editToken, message: (confirmed.competing ? MESSAGES.confirmedCompeting : MESSAGES.confirmed)[lang] }, 200, headers)
+    return json({ ...receipt(confirmed, year, lang), editToken, message: (confirmed.competing ? MESSAGES.confirmedCompeting : MESSAGES.confirmed)[lang] }, 200, headers)
   })
 
   const resendLink = publicEndpoint(state, 'post', '/applications/resend-link', async (req, headers) => {
@@ -354,8 +361,8 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     return body instanceof Response ? body : { ...found, body }
   }
 
-  const editable = (application: ApplicationDoc, year: YearDoc) => ({
-    ...receipt(application, year),
+  const editable = (application: ApplicationDoc, year: YearDoc, lang: Lang) => ({
+    ...receipt(application, year, lang),
     editable: isCounted(application.status) && applicationWindow(year, ctx.now()) === 'open',
     contact: application.contact ?? null,
     answers: (application.answers ?? []).map((a) => ({ criterion: idOf(a.criterion), text: a.text })),
@@ -365,7 +372,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     const found = await byEditToken(req, langOf(req), headers)
     if (found instanceof Response) return found
     headers.set('Cache-Control', 'private, no-store')
-    return json(editable(found.application, found.year), 200, headers)
+    return json(editable(found.application, found.year, langOf(req)), 200, headers)
   })
 
   const update = publicEndpoint(state, 'patch', '/applications/mine', async (req, headers) => {
@@ -373,7 +380,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     const found = await changeByEditToken(req, lang, headers, (year) => maxApplicationBytes(year.characterLimit, (year.criteria ?? []).length))
     if (found instanceof Response) return found
     const { body } = found
-    const current = editable(found.application, found.year)
+    const current = editable(found.application, found.year, lang)
     const fields = applicantFields({ municipality: found.application.municipality, consent: true, contact: body.contact ?? current.contact, answers: body.answers ?? current.answers })
     const violations = checkApplication({ ...fields, consentVersion: undefined }, yearRules(found.year), isMunicipalityCode)
     if (violations.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(violations, lang))
@@ -385,7 +392,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
       data: { contact: fields.contact, answers: fields.answers } as never,
       ...asApplicant(req),
     })) as unknown as ApplicationDoc
-    return json(editable(updated, found.year), 200, headers)
+    return json(editable(updated, found.year, lang), 200, headers)
   })
 
   const withdraw = publicEndpoint(state, 'post', '/applications/mine/withdraw', async (req, headers) => {
@@ -401,7 +408,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
       ...asApplicant(req),
     })) as unknown as ApplicationDoc
     await mailWithdrawn(req, ctx, withdrawn)
-    return json({ ...editable(withdrawn, found.year), message: MESSAGES.withdrawnNow[lang] }, 200, headers)
+    return json({ ...editable(withdrawn, found.year, lang), message: MESSAGES.withdrawnNow[lang] }, 200, headers)
   })
 
   return [submit, confirm, resendLink, read, update, withdraw]

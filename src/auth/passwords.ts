@@ -27,7 +27,8 @@ export function checkPassword(password: unknown, person: { email?: unknown; name
       `The password must have at least ${PASSWORD_MIN_LENGTH} characters. A few words in a row work well.`,
     )
   }
-  const personal = [person.email, person.name].filter((v): v is string => typeof v === 'string').flatMap((v) => [v, ...v.split(/[@.\s_-]+/)])
+  // The whole of each, its parts, and its parts run together ("karinkarlsson").
+  const personal = [person.email, person.name].filter((v): v is string => typeof v === 'string').flatMap((v) => [v, ...v.split(/[@.\s_-]+/), v.split('@')[0]!.replace(/[\s._-]+/g, '')])
   const { score } = estimator().check(password.slice(0, 256), [...SITE_WORDS, ...personal])
   if (score < MIN_SCORE) {
     return violation(

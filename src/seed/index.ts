@@ -93,10 +93,14 @@ export async function seedDemoContent(payload: Payload, options: SeedOptions = {
     [year2021, WINNER_2021],
     [year2022, WINNER_2022],
   ] as const) {
+    // Submitted by the deadline, as it was (2021's deadline is not published: its announcement bounds it).
+    const submittedAt = (year.deadline ?? year.announcementAt) as string
     const application = await ensure(slugs.applications, { and: [{ awardYear: { equals: year.id } }, { municipality: { equals: winner.municipality } }] }, {
       awardYear: year.id,
       municipality: winner.municipality,
       status: 'winner',
+      submittedAt,
+      confirmedAt: submittedAt,
       consent: true,
       contact: { name: 'Kommunens kontaktperson', role: 'Kontaktperson för ansökan', email: CONTACT.email },
       answers: criterionIds.map((criterion) => ({ criterion, text: UNPUBLISHED_ANSWER })),
@@ -137,7 +141,7 @@ export async function seedDemoContent(payload: Payload, options: SeedOptions = {
   const accounts: DemoAccount[] = []
   for (const role of ['admin', 'editor', 'juror'] as const) {
     const email = `${role}@example.org`
-    const password = options.demoPassword ?? randomBytes(9).toString('base64url')
+    const password = options.demoPassword ?? randomBytes(15).toString('base64url')
     const before = created
     const user = await ensure(slugs.users, { email: { equals: email } }, { email, password, role, name: DEMO_NAMES[role] })
     accounts.push({ role, email, ...(created > before ? { password } : {}) })

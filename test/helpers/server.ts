@@ -3,8 +3,8 @@
 // request handling (REST, custom endpoints and GraphQL), without building the admin.
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
-import { Readable } from 'node:stream'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
 import { guardPayloadRequest } from '../../src/api/guard.js'
 import { SOCKET_ADDRESS_HEADER } from '../../src/config/deployment.js'
@@ -21,8 +21,43 @@ function toRequest(req: IncomingMessage, base: string): Request {
   headers.set(SOCKET_ADDRESS_HEADER, req.socket.remoteAddress ?? '')
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   // The body streams in, as it does to Next.js: the guard and the endpoints cap what they read.
-  const body = hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined
+  const body = hasBody ? bodyStream(req) : undefined
   return new Request(new URL(req.url ?? '/', base), { method: req.method, headers, body, duplex: 'half' } as RequestInit)
+}
+
+/** The request's body as a web stream, read as the reader asks for it. */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let cancelled = false
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.pause()
+      req.on('data', (chunk: Buffer) => {
+        controller.enqueue(new Uint8Array(chunk))
+        if ((controller.desiredSize ?? 0) <= 0) req.pause()
+      })
+      req.once('end', () => cancelled || controller.close())
+      req.once('error', (error) => cancelled || controller.error(error))
+    },
+    pull() {
+      req.resume()
+    },
+    cancel() {
+      cancelled = true
+      req.removeAllListeners('data')
+    },
+  })
+}
+
+/**
+ * A body refused before it was read whole (too large) is drained and thrown away before the answer
+ * goes out, so that a test's client, which sends its whole body before it reads an answer, gets the
+ * 413 instead of a reset connection. (The app's server answers at once; curl and browsers read it.)
+ */
+async function drain(req: IncomingMessage): Promise<void> {
+  if (req.complete) return
+  req.removeAllListeners('data')
+  req.resume()
+  await once(req, 'end')
 }
 
 async function send(response: Response, res: ServerResponse) {
@@ -44,9 +79,10 @@ export async function serve(config: SanitizedConfig, host = '127.0.0.1', interce
     try {
       if (intercept && (await intercept(req, res))) return
       const request = await guardPayloadRequest(toRequest(req, `http://${req.headers.host}`))
-      if (request instanceof Response) return await send(request, res)
-      const isGraphQL = request.method === 'POST' && new URL(request.url).pathname === '/api/graphql'
-      await send(isGraphQL ? await graphql(request) : await handleEndpoints({ config, request }), res)
+      const isGraphQL = !(request instanceof Response) && request.method === 'POST' && new URL(request.url).pathname === '/api/graphql'
+      const response = request instanceof Response ? request : isGraphQL ? await graphql(request) : await handleEndpoints({ config, request })
+      await drain(req)
+      await send(response, res)
     } catch (error) {
       res.writeHead(599).end(String(error))
     }

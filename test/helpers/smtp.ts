@@ -10,17 +10,31 @@ export interface Mailbox {
   adapter: ReturnType<typeof nodemailerAdapter>
   /** Resolves when at least `count` messages have arrived. */
   waitFor: (count: number) => Promise<ParsedMail[]>
+  /** The first message (after `since`) to this address whose subject matches; fails after `timeoutMs`. */
+  next: (to: string, subject: RegExp, options?: { since?: number; timeoutMs?: number }) => Promise<ParsedMail>
+  /** Messages to this address that arrived after `since`, once `quietMs` has passed without a new one. */
+  settled: (to: string, since: number, quietMs?: number) => Promise<ParsedMail[]>
+  /** Refuse every message from now on (a mail server that is down), or accept them again. */
+  refuse: (refusing: boolean) => void
   close: () => Promise<void>
 }
+
+export const recipients = (mail: ParsedMail): string => [mail.to].flat().map((to) => (to && 'text' in to ? to.text : '')).join(', ')
 
 export async function startSmtp(): Promise<Mailbox> {
   const messages: ParsedMail[] = []
   const waiting: Array<() => void> = []
+  let refusing = false
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, done) {
+      if (refusing) {
+        stream.resume()
+        stream.on('end', () => done(Object.assign(new Error('Mailbox unavailable'), { responseCode: 451 })))
+        return
+      }
       simpleParser(stream)
         .then((mail) => {
           messages.push(mail)
@@ -32,9 +46,31 @@ export async function startSmtp(): Promise<Mailbox> {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.server.address() as AddressInfo
+  const arrival = (timeoutMs: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs)
+      waiting.push(() => (clearTimeout(timer), resolve()))
+    })
   const waitFor = async (count: number) => {
-    while (messages.length < count) await new Promise<void>((wake) => waiting.push(wake))
+    while (messages.length < count) await arrival(60_000)
     return messages
+  }
+  const next: Mailbox['next'] = async (to, subject, { since = 0, timeoutMs = 15_000 } = {}) => {
+    const until = Date.now() + timeoutMs
+    for (;;) {
+      const found = messages.slice(since).find((m) => recipients(m).includes(to) && subject.test(m.subject ?? ''))
+      if (found) return found
+      if (Date.now() > until) throw new Error(`No e-mail to ${to} matching ${subject} within ${timeoutMs} ms (got: ${messages.slice(since).map((m) => `${recipients(m)}: ${m.subject}`).join('; ')})`)
+      await arrival(until - Date.now())
+    }
+  }
+  const settled: Mailbox['settled'] = async (to, since, quietMs = 1500) => {
+    let count = -1
+    while (count !== messages.length) {
+      count = messages.length
+      await new Promise((resolve) => setTimeout(resolve, quietMs))
+    }
+    return messages.slice(since).filter((m) => recipients(m).includes(to))
   }
   return {
     messages,
@@ -44,6 +80,11 @@ export async function startSmtp(): Promise<Mailbox> {
       transportOptions: { host: '127.0.0.1', port, secure: false, ignoreTLS: true },
     }),
     waitFor,
+    next,
+    settled,
+    refuse: (value) => {
+      refusing = value
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }

@@ -1,6 +1,6 @@
 // The access matrix of DESIGN.md §2: every role × collection × operation through the Local API with
 // overrideAccess: false and a real user of each role, then the guarded fields and the embargo.
-import { Forbidden, NotFound, type Payload } from 'payload'
+import { Forbidden, NotFound, type Payload, ValidationError } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MUNICIPALITIES } from '../../src/domain/municipalities.js'
@@ -12,7 +12,7 @@ const ROLES = ['admin', 'editor', 'juror', 'conflicted juror', 'public'] as cons
 type RoleName = (typeof ROLES)[number]
 const OPS = ['create', 'read', 'update', 'delete'] as const
 type Op = (typeof OPS)[number]
-const COLLECTIONS = ['award-years', 'criteria', 'applications', 'jurors', 'partners', 'reviews', 'users', 'media'] as const
+const COLLECTIONS = ['award-years', 'criteria', 'applications', 'jurors', 'partners', 'reviews', 'users', 'media', 'history'] as const
 type Slug = (typeof COLLECTIONS)[number]
 
 const all = [...ROLES]
@@ -25,6 +25,7 @@ const EXPECTED: Record<Slug, Record<Op, RoleName[]>> = {
   jurors: { create: staff, read: all, update: staff, delete: ['admin'] },
   partners: { create: staff, read: all, update: staff, delete: ['admin'] },
   reviews: { create: ['admin', 'juror'], read: ['admin', 'editor', 'juror'], update: ['admin', 'juror'], delete: ['admin', 'juror'] },
+  history: { create: [], read: staff, update: [], delete: [] },
   users: { create: ['admin'], read: staff, update: ['admin'], delete: ['admin'] },
   media: { create: staff, read: all, update: staff, delete: staff },
 }
@@ -36,13 +37,13 @@ let criteria: Doc[]
 let closedYear: Doc, openYear: Doc, draftYear: Doc
 let appA: Doc, appB: Doc
 let jurorProfile: Doc, conflictedProfile: Doc, otherProfile: Doc
-let partner: Doc, reviewB: Doc, targetUser: User, image: Doc
+let partner: Doc, reviewB: Doc, draftReview: Doc, historyEntry: Doc, targetUser: User, image: Doc
 let png: Buffer
 let counter = 0
 const unique = () => ++counter
 // A fresh municipality for every create, so that no two creates collide on (year, municipality);
 // the fixtures' own codes (1280, 0180, 0181, 0380, 2580) are skipped.
-const reserved = new Set(['1280', '0180', '0181', '0380', '2580'])
+const reserved = new Set(['1280', '0180', '0181', '0380', '2580', '2581', '2582', '2583', '2584'])
 const freeCodes = MUNICIPALITIES.map((m) => m.code).filter((c) => !reserved.has(c))
 const nextCode = () => freeCodes.shift()!
 
@@ -68,6 +69,9 @@ beforeAll(async () => {
   otherProfile = await createJuror(payload, null, [closedYear], 'Juror Three')
   await payload.create({ collection: 'reviews', data: { application: appA.id, juror: conflictedProfile.id, conflictOfInterest: true }, ...sys })
   reviewB = (await payload.create({ collection: 'reviews', data: submittedReview(appB, jurorProfile), ...sys })) as Doc
+  const appC = await importApplication(payload, closedYear, criteria, { municipality: '2580' })
+  draftReview = (await payload.create({ collection: 'reviews', data: { application: appC.id, juror: jurorProfile.id, scores: [{ criterion: criteria[0]!.id, score: 3 }] }, ...sys })) as Doc
+  historyEntry = (await payload.find({ collection: 'history', limit: 1, ...sys })).docs[0] as Doc
   png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#0a7' } }).png().toBuffer()
   image = await upload({ overrideAccess: true })
 })
@@ -114,13 +118,14 @@ const throwaway: Record<Slug, () => Promise<Doc>> = {
   },
   users: () => createUser(payload, 'juror'),
   media: async () => (await upload({ overrideAccess: true })) as Doc,
+  history: async () => historyEntry,
 }
 
 function runCell(slug: Slug, op: Op, role: RoleName): Promise<unknown> {
   const opts = as(role)
   const collection = slug as 'users'
   if (op === 'read') {
-    const target = { 'award-years': closedYear, criteria: criteria[0], applications: appA, jurors: otherProfile, partners: partner, reviews: reviewB, users: targetUser, media: image }[slug]
+    const target = { 'award-years': closedYear, criteria: criteria[0], applications: appA, jurors: otherProfile, partners: partner, reviews: reviewB, users: targetUser, media: image, history: historyEntry }[slug]
     return payload.findByID({ collection, id: target!.id, ...opts })
   }
   if (op === 'update') {
@@ -130,7 +135,9 @@ function runCell(slug: Slug, op: Op, role: RoleName): Promise<unknown> {
       applications: [appA, { partner: partner.id }],
       jurors: [otherProfile, { bio: `Presentation ${unique()}` }],
       partners: [partner, { website: 'https://www.vitalis.nu' }],
-      reviews: [reviewB, { comment: `Kommentar ${unique()}` }],
+      // A draft (a submitted review is final: see the jury-integrity tests).
+      reviews: [draftReview, { comment: `Kommentar ${unique()}` }],
+      history: [historyEntry, { summary: 'Ändrad' }],
       users: [targetUser, { name: `Namn ${unique()}` }],
       media: [image, { alt: `Logotyp ${unique()}` }],
     }[slug] as [Doc, Record<string, unknown>]
@@ -148,17 +155,22 @@ function runCell(slug: Slug, op: Op, role: RoleName): Promise<unknown> {
       payload.create({ collection: 'reviews', data: { application: appA.id, juror: role === 'admin' ? otherProfile.id : jurorProfile.id, round: 'screening' } as never, ...opts }),
     users: () => payload.create({ collection: 'users', data: { email: `ny-${unique()}@example.org`, password: 'correct-horse-battery' }, ...opts }),
     media: () => upload(opts),
+    history: () => payload.create({ collection: 'history', data: { at: '2027-01-01T00:00:00Z', action: 'status-changed', summary: 'Påhittad' } as never, ...opts }),
   }
   return create[slug]()
 }
 
-/** Allowed when the operation returns the document; denied only by Payload's access errors. */
+/**
+ * Allowed when the operation returns the document; denied by Payload's access errors, or by a rule
+ * that refuses the role what the access rule let through (an editor writing a juror's review).
+ */
 async function outcome(run: () => Promise<unknown>): Promise<'allowed' | 'denied'> {
   try {
     const result = await run()
     return result ? 'allowed' : 'denied'
   } catch (error) {
     if (error instanceof Forbidden || error instanceof NotFound) return 'denied'
+    if (error instanceof ValidationError && error.data.errors.some((e) => e.message === 'Bara jurymedlemmen själv skriver sin bedömning.')) return 'denied'
     throw error
   }
 }
@@ -254,7 +266,8 @@ describe('server-owned and guarded fields', () => {
       } as never,
       ...as('editor'),
     })
-    expect(created).toMatchObject({ status: 'submitted', reference: 'EHK-2028-0181', municipalityName: 'Södertälje kommun' })
+    expect(created).toMatchObject({ status: 'submitted', municipalityName: 'Södertälje kommun', competing: false })
+    expect(created.reference).toMatch(/^EHK-2028-0181-\w{4}$/)
     expect(created.scoreSummary).toEqual({ reviews: null, average: null })
     expect(created.submittedAt).toBe('2027-05-01T10:00:00.000Z')
   })

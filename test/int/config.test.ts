@@ -1,16 +1,69 @@
-// Operator settings of the public API: rate limits and trusted proxies from the environment, and the
-// shared (MongoDB) rate-limit store when the app runs on MongoDB.
+// Operator settings: the deployment mode and what it requires, rate limits and trusted proxies from
+// the environment, who the client is, the shared (MongoDB) rate-limit store, the read cache.
 import mongoose from 'mongoose'
 import { RateLimiterMemory, RateLimiterMongo } from 'rate-limiter-flexible'
 import { describe, expect, it } from 'vitest'
-import { clientAddress, limiterFor } from '../../src/api/rateLimit.js'
+import { readCapped } from '../../src/api/body.js'
+import { bucket, clientAddress } from '../../src/api/clientAddress.js'
+import { limiterFor } from '../../src/api/rateLimit.js'
 import { ReadCache } from '../../src/api/readCache.js'
 import { apiOptionsFromEnv } from '../../src/config/api.js'
+import { contentSecurityPolicy } from '../../src/config/csp.js'
+import { readDeployment, SOCKET_ADDRESS_HEADER } from '../../src/config/deployment.js'
+
+describe('the deployment, from one explicit signal', () => {
+  it('runs the local quick start by default: this machine only, demo content, no secrets needed', () => {
+    expect(readDeployment({})).toEqual({
+      mode: 'local',
+      host: '127.0.0.1',
+      port: 3000,
+      serverURL: 'http://localhost:3000',
+      secureCookies: false,
+      seedDemo: true,
+      problems: [],
+      warnings: [],
+    })
+    expect(readDeployment({ PORT: '4000', EHK_SEED: 'false' })).toMatchObject({ serverURL: 'http://localhost:4000', seedDemo: false })
+  })
+
+  it('refuses to start a deployment (EHK_ENV=production) without PAYLOAD_SECRET and SERVER_URL, one line each', () => {
+    const { problems, mode } = readDeployment({ EHK_ENV: 'production' })
+    expect(mode).toBe('production')
+    expect(problems).toEqual([
+      'PAYLOAD_SECRET saknas: sätt minst 32 slumpmässiga tecken / is missing: set at least 32 random characters.',
+      'SERVER_URL saknas: den publika adressen, t.ex. https://cms.example.org / is missing: the public address, e.g. https://cms.example.org.',
+    ])
+    expect(readDeployment({ EHK_ENV: 'production', PAYLOAD_SECRET: 'kort', SERVER_URL: 'https://cms.example.org/admin' }).problems).toEqual([
+      'SERVER_URL måste vara en adress som https://cms.example.org (utan sökväg) / must be an origin such as https://cms.example.org, not "https://cms.example.org/admin".',
+      'PAYLOAD_SECRET är för kort: minst 32 tecken / is too short: at least 32 characters.',
+    ])
+    expect(readDeployment({ EHK_ENV: 'prod' }).problems[0]).toMatch(/^EHK_ENV måste vara "production" eller "local"/)
+  })
+
+  it('runs a deployment on every interface, with Secure cookies, and never seeds demo accounts unless told to', () => {
+    const env = { EHK_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(32), SERVER_URL: 'https://CMS.example.org/', SMTP_HOST: 'smtp.example.org' }
+    expect(readDeployment(env)).toEqual({ mode: 'production', host: '0.0.0.0', port: 3000, serverURL: 'https://cms.example.org', secureCookies: true, seedDemo: false, problems: [], warnings: [] })
+    expect(readDeployment({ ...env, EHK_SEED: 'true' }).seedDemo).toBe(true)
+    expect(readDeployment({ ...env, SMTP_HOST: undefined, SERVER_URL: 'http://cms.example.org' }).warnings).toHaveLength(2)
+  })
+})
+
+describe('the Content-Security-Policy', () => {
+  it('allows scripts only from the app (and the admin’s by nonce), no plugins, no framing', () => {
+    const policy = contentSecurityPolicy()
+    expect(policy).toContain("script-src 'self';")
+    expect(policy).toContain("object-src 'none'")
+    expect(policy).toContain("frame-ancestors 'none'")
+    expect(policy).toContain("base-uri 'self'")
+    expect(policy).not.toContain('unsafe-eval')
+    expect(contentSecurityPolicy({ nonce: 'abc' })).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic';")
+  })
+})
 
 describe('API settings from the environment', () => {
-  it('reads RATE_LIMIT_READ, RATE_LIMIT_SUBMIT and TRUSTED_PROXY_HOPS', () => {
-    expect(apiOptionsFromEnv({ RATE_LIMIT_READ: '1000/60', RATE_LIMIT_SUBMIT: ' 20 / 3600 ', TRUSTED_PROXY_HOPS: '1' })).toEqual({
-      rateLimits: { read: { points: 1000, duration: 60 }, submit: { points: 20, duration: 3600 } },
+  it('reads RATE_LIMIT_READ, RATE_LIMIT_SUBMIT, RATE_LIMIT_LOGIN, RATE_LIMIT_LOGIN_ACCOUNT and TRUSTED_PROXY_HOPS', () => {
+    expect(apiOptionsFromEnv({ RATE_LIMIT_READ: '1000/60', RATE_LIMIT_SUBMIT: ' 20 / 3600 ', RATE_LIMIT_LOGIN: '50/900', RATE_LIMIT_LOGIN_ACCOUNT: '5/600', TRUSTED_PROXY_HOPS: '1' })).toEqual({
+      rateLimits: { read: { points: 1000, duration: 60 }, submit: { points: 20, duration: 3600 }, authAddress: { points: 50, duration: 900 }, authAccount: { points: 5, duration: 600 } },
       proxyHops: 1,
     })
     expect(apiOptionsFromEnv({})).toEqual({ rateLimits: {} })
@@ -33,11 +86,46 @@ describe('rate limits', () => {
     expect(limiterFor({ name: 'sqlite' }, 'ehk-read', { points: 5, duration: 60 })).toBeInstanceOf(RateLimiterMemory)
   })
 
-  it('count the address the nearest trusted proxy saw, never the client’s own claims', () => {
-    expect(clientAddress('198.51.100.7', 0)).toBe('198.51.100.7')
-    expect(clientAddress('1.2.3.4, 198.51.100.7', 0)).toBe('198.51.100.7')
-    expect(clientAddress('1.2.3.4, 198.51.100.7, 10.0.0.1', 1)).toBe('198.51.100.7')
-    expect(clientAddress(null, 0)).toBe('unknown')
+})
+
+describe('the client’s address, for rate limits', () => {
+  const headers = (socket: string | null, forwarded?: string) => new Headers({ ...(socket !== null && { [SOCKET_ADDRESS_HEADER]: socket }), ...(forwarded && { 'x-forwarded-for': forwarded }) })
+
+  it('is the socket’s without a proxy, whatever X-Forwarded-For says', () => {
+    expect(clientAddress(headers('203.0.113.7', '198.51.100.1'), 0)).toBe('203.0.113.7')
+    expect(clientAddress(headers('::ffff:203.0.113.7'), 0)).toBe('203.0.113.7')
+    expect(clientAddress(headers(null, '198.51.100.1'), 0)).toBeUndefined()
+  })
+
+  it('is the Nth address from the right behind N proxies that append', () => {
+    expect(clientAddress(headers('10.0.0.1', 'forged, 203.0.113.7'), 1)).toBe('203.0.113.7')
+    expect(clientAddress(headers('10.0.0.2', 'forged, 203.0.113.7, 10.0.0.1'), 2)).toBe('203.0.113.7')
+    expect(clientAddress(headers('10.0.0.1', '203.0.113.7:51234'), 1)).toBe('203.0.113.7')
+    expect(clientAddress(headers('10.0.0.1'), 1)).toBe('10.0.0.1')
+  })
+
+  it('counts IPv6 clients by their /64', () => {
+    expect(bucket('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64')
+    expect(bucket('2001:db8:1:2::ffff')).toBe('2001:db8:1:2::/64')
+    expect(bucket('[2001:db8:1:2::1]:443')).toBe('2001:db8:1:2::/64')
+    expect(bucket('2001:db8:1:3::1')).not.toBe(bucket('2001:db8:1:2::1'))
+    expect(bucket('not an address')).toBe('other:not an address')
+  })
+})
+
+describe('reading a body', () => {
+  it('stops reading at the cap, with no Content-Length to go by', async () => {
+    let pulled = 0
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++
+        controller.enqueue(new Uint8Array(100_000))
+        if (pulled === 50) controller.close()
+      },
+    })
+    expect(await readCapped(stream, 1_000_000)).toBeUndefined()
+    expect(pulled).toBeLessThanOrEqual(12)
+    expect((await readCapped(new Blob(['{"a":1}']).stream(), 1000))?.toString()).toBe('{"a":1}')
   })
 })
 

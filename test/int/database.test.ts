@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { chooseDatabase } from '../../src/config/database.js'
-import { chooseEmail } from '../../src/config/email.js'
 
 describe('database from DATABASE_URI', () => {
   afterEach(() => vi.restoreAllMocks())
@@ -26,13 +25,5 @@ describe('database from DATABASE_URI', () => {
     expect(chooseDatabase('/tmp/ehk-test/y.db').description).toBe('SQLite (file:/tmp/ehk-test/y.db)')
     expect(chooseDatabase('postgres://localhost/ehk').kind).toBe('sqlite')
     expect(chooseDatabase('mongodb.example.org').kind).toBe('sqlite')
-  })
-})
-
-describe('e-mail', () => {
-  it('logs e-mails unless SMTP is configured', async () => {
-    expect(chooseEmail({})).toBeUndefined()
-    const adapter = await chooseEmail({ SMTP_HOST: '127.0.0.1', SMTP_PORT: '2525', SMTP_SKIP_VERIFY: 'true' })
-    expect(adapter).toBeTypeOf('function')
   })
 })

@@ -1,7 +1,19 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   APPLICATION_STATUSES,
+  CONSENT,
+  checkAnswers,
+  hasOverlongCharacter,
+  isEmail,
+  isPhone,
+  isSafeLinkUrl,
+  MAX_CHARACTER_UNITS,
+  maxApplicationBytes,
+  referenceNumber,
+  retentionEnds,
+  unsafeLinks,
   APPLICATION_TRANSITIONS,
   applicationWindow,
   checkApplicationTransition,
@@ -20,6 +32,9 @@ import {
   type YearStatus,
 } from '../../src/domain/index.js'
 import { parseMunicipalitiesCsv, renderMunicipalitiesModule } from '../../scripts/generate-municipalities.mjs'
+
+/** The consent text the current version stands for (see the consent test). */
+const CONSENT_TEXT_HASH = 'efbdf41af508'
 
 describe('character counting', () => {
   it('counts user-perceived characters after NFC and newline normalisation', () => {
@@ -190,3 +205,76 @@ describe('public rich text', () => {
     expect(toPublicRichText({ root: 'nonsense' })).toEqual([])
   })
 })
+
+describe('safe links in stored rich text', () => {
+  it('admits web, e-mail, phone and relative links, and nothing that runs', () => {
+    for (const url of ['https://vitalis.se', 'http://x.example/a?b#c', 'mailto:kontakt@example.org', 'tel:+4631123456', '/ansokan', '#kriterier', 'sida.html', 'HTTPS://VITALIS.SE']) expect(isSafeLinkUrl(url), url).toBe(true)
+    for (const url of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:x', '\u0000javascript:x', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox', 'file:///etc/passwd', 'blob:https://x/1', 42, null]) {
+      expect(isSafeLinkUrl(url), String(url)).toBe(false)
+    }
+  })
+
+  it('finds every unsafe link in a Lexical document, however deep', () => {
+    const link = (url: string) => ({ type: 'link', fields: { url }, children: [{ type: 'text', text: 'klicka' }] })
+    const doc = { root: { children: [{ type: 'paragraph', children: [link('https://ok.example'), link('javascript:alert(1)')] }, { type: 'list', children: [{ type: 'listitem', children: [{ type: 'autolink', url: 'data:x', children: [] }] }] }] } }
+    expect(unsafeLinks(doc)).toEqual(['javascript:alert(1)', 'data:x'])
+    expect(unsafeLinks(null)).toEqual([])
+  })
+})
+
+describe('contact details', () => {
+  it('accepts e-mail addresses every mail server delivers to, and refuses the rest', () => {
+    for (const email of ['anna@kommun.se', 'anna.b+ehk@malmo.se', 'a_b-c@sub.kommun.se', "o'neil@example.org", 'x@xn--mlar-loa.se']) expect(isEmail(email), email).toBe(true)
+    for (const email of ['å@kommun.se', 'anna@kommun', 'anna@', '@kommun.se', 'anna..b@kommun.se', '.anna@kommun.se', 'anna.@kommun.se', 'anna@-kommun.se', 'anna@kommun-.se', 'an na@kommun.se', '"anna"@kommun.se', 'anna@kommun.se\n', `${'a'.repeat(65)}@kommun.se`, `a@${'b'.repeat(250)}.se`, 42]) {
+      expect(isEmail(email), String(email)).toBe(false)
+    }
+  })
+
+  it('accepts phone numbers written with digits, spaces and + - ( ) only', () => {
+    for (const phone of ['031-123 45 67', '+46 (0)31 123 45 67', '0701234567']) expect(isPhone(phone), phone).toBe(true)
+    for (const phone of ['031\n123 45 67', '031\t1234567', '031 123 45 67 ext 2', '12345', '+46+46 123 456', '031.123.45.67', '０３１１２３４５６']) expect(isPhone(phone), phone).toBe(false)
+  })
+})
+
+describe('characters the counter admits', () => {
+  it('bounds a character’s length, so that the body cap always holds a text the counter accepts', () => {
+    expect(hasOverlongCharacter('👨🏻‍👩🏻‍👧🏻‍👦🏻 and 🏴󠁧󠁢󠁳󠁣󠁴󠁿')).toBe(false)
+    expect(hasOverlongCharacter(`a${'\u0301'.repeat(MAX_CHARACTER_UNITS + 1)}`)).toBe(true)
+    const family = '👨‍👩‍👧‍👦'.repeat(12_000)
+    const body = JSON.stringify({ answers: [{ criterion: 1, text: family }], contact: { name: 'N'.repeat(200), role: 'R'.repeat(200), email: 'e@x.se' } })
+    const escaped = body.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    expect(escaped.length).toBeLessThanOrEqual(maxApplicationBytes(12_000, 4))
+    expect(maxApplicationBytes(12_000, 4)).toBeLessThan(3 * 1024 * 1024)
+  })
+
+  it('refuses more answers than criteria before looking at them', () => {
+    const problems = checkAnswers(Array.from({ length: 85_000 }, () => ({})), { characterLimit: 12_000, criteria: [1, 2, 3, 4] })
+    expect(problems.map((p) => p.path)).toEqual(['answers'])
+  })
+})
+
+describe('references', () => {
+  it('name the year and municipality, with four random letters that read well over the phone', () => {
+    const references = new Set(Array.from({ length: 200 }, () => referenceNumber(2027, '1280')))
+    for (const reference of references) expect(reference).toMatch(/^EHK-2027-1280-[0-9ABCDEFGHJKMNPQRSTVWXYZ]{4}$/)
+    expect(references.size).toBeGreaterThan(190)
+  })
+})
+
+describe('consent', () => {
+  it('has a version that changes with its words', () => {
+    // A new wording needs a new version (and this hash updated): forms that showed the old text are then refused.
+    expect(createHash('sha256').update(CONSENT.sv + CONSENT.en).digest('hex').slice(0, 12)).toBe(CONSENT_TEXT_HASH)
+    expect(CONSENT.version).toBe('2026-11-24')
+  })
+})
+
+describe('retention of personal data', () => {
+  it('ends its months after the announcement, or after the deadline when there is none', () => {
+    expect(retentionEnds({ status: 'announced', announcementAt: '2027-05-17T08:00:00Z', deadline: '2027-04-14T21:59:59Z' })?.toISOString()).toBe('2029-05-17T08:00:00.000Z')
+    expect(retentionEnds({ status: 'announced', announcementAt: '2027-05-17T08:00:00Z', retentionMonths: 6 })?.toISOString()).toBe('2027-11-17T08:00:00.000Z')
+    expect(retentionEnds({ status: 'decided', announcementAt: '2027-05-17T08:00:00Z', deadline: '2027-04-14T21:59:59Z' })?.toISOString()).toBe('2029-04-14T21:59:59.000Z')
+    expect(retentionEnds({ status: 'open' })).toBeUndefined()
+  })
+})
+

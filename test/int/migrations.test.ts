@@ -1,5 +1,6 @@
 // Production never pushes the schema: it applies the committed migrations. A database built from
 // them alone must take the whole demo content and a review; if a field lacks its migration, this fails.
+// Data written under an earlier migration must come through the later ones intact.
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import type { Payload } from 'payload'
@@ -13,17 +14,35 @@ let destroy: () => Promise<void>
 
 beforeAll(async () => {
   ;({ payload, destroy } = await startCustomPayload((url) => ({
+    serverURL: 'https://cms.test',
     db: sqliteAdapter({ client: { url }, push: false }),
     editor: lexicalEditor(),
     admin: { user: 'users' },
     plugins: [eHalsokommun({ clock: () => new Date('2027-04-20T10:00:00Z') })],
   })))
+  // The database as the previous release left it, with an application in it.
+  await payload.db.migrate({ migrations: migrations.slice(0, 2) as never })
+  const run = (statement: string) => (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }).client.execute(statement)
+  await run(`INSERT INTO criteria (id, title, "order") VALUES (1, 'Ledning', 1)`)
+  await run(`INSERT INTO award_years (id, year, title, status, character_limit) VALUES (1, 2026, 'Sveriges eHälsokommun 2026', 'closed', 12000)`)
+  await run(
+    `INSERT INTO applications (id, award_year_id, municipality, status, municipality_name, reference, submitted_at, contact_name, contact_email, consent) VALUES (1, 1, '1280', 'submitted', 'Malmö kommun', 'EHK-2026-1280', '2026-03-01T10:00:00.000Z', 'Anna', 'anna@malmo.se', 1), (2, 1, '0180', 'withdrawn', 'Stockholms kommun', 'EHK-2026-0180', '2026-03-02T10:00:00.000Z', 'Bo', 'bo@stockholm.se', 1)`,
+  )
   await payload.db.migrate({ migrations: migrations as never })
+})
+
+it('brings applications from before confirmation existed through as confirmed, each holding its place', async () => {
+  const { docs } = await payload.find({ collection: 'applications', sort: 'id', depth: 0, overrideAccess: true, showHiddenFields: true })
+  expect(docs.map((d) => [d.reference, d.status, d.confirmedAt, d.place, d.consentVersion])).toEqual([
+    ['EHK-2026-1280', 'submitted', '2026-03-01T10:00:00.000Z', '1:1280', 'before-2026-11-24'],
+    ['EHK-2026-0180', 'withdrawn', '2026-03-02T10:00:00.000Z', 'free:2', 'before-2026-11-24'],
+  ])
+  expect(docs[0]!.contact).toMatchObject({ name: 'Anna', email: 'anna@malmo.se' })
 })
 afterAll(() => destroy?.())
 
 it('builds a schema that takes the demo content and a juror review', async () => {
-  const seeded = await seedDemoContent(payload, { demoPassword: 'demo-password' })
+  const seeded = await seedDemoContent(payload, { demoPassword: 'demo-password-for-tests' })
   expect(seeded.created).toBeGreaterThan(20)
   const [application] = (await payload.find({ collection: 'applications', where: { municipality: { equals: '0380' } }, depth: 0, overrideAccess: true })).docs
   const juror = (await payload.find({ collection: 'jurors', where: { name: { equals: 'Maria Sterner' } }, overrideAccess: true })).docs[0]!

@@ -11,6 +11,7 @@ let destroy: () => Promise<void>
 
 beforeAll(async () => {
   ;({ payload, destroy } = await startCustomPayload((url) => ({
+    serverURL: 'https://host.example',
     db: sqliteAdapter({ client: { url } }),
     admin: { user: 'admins' },
     editor: lexicalEditor(),
@@ -44,7 +45,14 @@ it('makes the first account of the host an administrator', async () => {
   expect([(first as any).role, (second as any).role]).toEqual(['admin', 'juror'])
 })
 
-it('refuses a host collection that would clash with one of its own', async () => {
+it('guards the host’s logins and passwords as its own', async () => {
+  await expect(payload.create({ collection: 'admins' as never, data: { email: 'third@example.org', password: 'password1234' } as never, overrideAccess: true })).rejects.toMatchObject({
+    data: { errors: [{ path: 'password', message: expect.stringMatching(/too easy to guess/) }] },
+  })
+})
+
+it('refuses a host collection that would clash with one of its own, and a config without serverURL', async () => {
   const plugin = eHalsokommun()
-  expect(() => plugin({ collections: [{ slug: 'criteria', fields: [] }] } as never)).toThrow(/slug "criteria" already exists/)
+  expect(() => plugin({ serverURL: 'https://x.example', collections: [{ slug: 'criteria', fields: [] }] } as never)).toThrow(/slug "criteria" already exists/)
+  expect(() => plugin({ collections: [] } as never)).toThrow(/set serverURL in the Payload config/)
 })

@@ -1,9 +1,9 @@
 // Application rules through the Local API on a real database: character limit as counted by the
-// shared function, municipality, criteria answers, contact, consent and one per municipality and year.
+// shared function, municipality, criteria answers, contact, consent, and one counted application per
+// municipality and year (any other marked as competing).
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DuplicateApplicationError, isDuplicateApplication } from '../../src/lib/errors.js'
-import { applicationData, createCriteria, createUser, createYear, type Doc, type User } from '../helpers/fixtures.js'
+import { applicationData, createCriteria, createUser, createYear, type Doc, sys, type User } from '../helpers/fixtures.js'
 import { startPayload, type TestPayload } from '../helpers/payload.js'
 
 let t: TestPayload
@@ -87,7 +87,8 @@ describe('content rules', () => {
 
   it('derives the municipality name and the reference from the code', async () => {
     const created = await payload.create({ collection: 'applications', data: applicationData(year, criteria, { municipality: '2584' }) as never, overrideAccess: true })
-    expect(created).toMatchObject({ municipalityName: 'Kiruna kommun', reference: 'EHK-2027-2584', status: 'submitted' })
+    expect(created).toMatchObject({ municipalityName: 'Kiruna kommun', status: 'submitted', competing: false })
+    expect(created.reference).toMatch(/^EHK-2027-2584-[0-9A-Z]{4}$/)
   })
 
   it('requires one answer for each criterion of the year, and no others', async () => {
@@ -96,7 +97,9 @@ describe('content rules', () => {
     expect(missing.answers).toBe('Beskriv alla 4 områden (1 saknas).')
     const other = (await payload.create({ collection: 'criteria', data: { title: 'Annat område', order: 9 }, overrideAccess: true })) as Doc
     const extra = await refusal(submit({ answers: [...criteria, other].map((c) => ({ criterion: c.id, text: 'Text' })) }))
-    expect(extra['answers.4.criterion']).toBe('Svaret hör inte till något av årets områden.')
+    expect(extra).toEqual({ answers: 'För många svar: ett per område, alltså högst 4.' })
+    const foreign = await refusal(submit({ answers: [criteria[0], criteria[1], criteria[2], other].map((c) => ({ criterion: c!.id, text: 'Text' })) }))
+    expect(foreign['answers.3.criterion']).toBe('Svaret hör inte till något av årets områden.')
     const twice = await refusal(submit({ answers: [first, first, second, third].map((c) => ({ criterion: c!.id, text: 'Text' })) }))
     expect(twice['answers.1.criterion']).toBe('Området har redan ett svar.')
     expect(twice.answers).toMatch(/1 saknas/)
@@ -121,29 +124,47 @@ describe('content rules', () => {
   })
 })
 
-describe('one application per municipality and year', () => {
-  it('refuses a second application with a clear conflict', async () => {
-    await submit({ municipality: '0380' })
-    const second = submit({ municipality: '0380' })
-    await expect(second).rejects.toBeInstanceOf(DuplicateApplicationError)
-    expect(isDuplicateApplication(new Error('other'))).toBe(false)
-    await expect(submit({ municipality: '0380' })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/redan skickat in/) })
+describe('one counted application per municipality and year', () => {
+  const place = (municipality: string) => `${year.id}:${municipality}`
+  const ofMunicipality = async (municipality: string) =>
+    (await payload.find({ collection: 'applications', where: { and: [{ awardYear: { equals: year.id } }, { municipality: { equals: municipality } }] }, sort: 'id', ...sys, showHiddenFields: true })).docs as Doc[]
+
+  it('counts an application entered by staff at once, holding its municipality’s place', async () => {
+    const entered = (await submit({ municipality: '0380' })) as Doc
+    expect(entered).toMatchObject({ status: 'submitted', competing: false })
+    expect(entered.confirmedAt).toBe('2027-02-01T12:00:00.000Z')
+    expect((await ofMunicipality('0380'))[0]!.place).toBe(place('0380'))
   })
 
-  it('keeps exactly one when two creates race', async () => {
-    const results = await Promise.allSettled([1, 2, 3].map(() => payload.create({ collection: 'applications', data: applicationData(year, criteria, { municipality: '1480' }) as never, overrideAccess: true })))
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
-    const losers = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
-    expect(losers).toHaveLength(2)
-    // Either our check saw the winner, or the unique index refused the write: both are a duplicate.
-    for (const loser of losers) expect(isDuplicateApplication(loser.reason)).toBe(true)
-    const stored = await payload.count({ collection: 'applications', where: { and: [{ awardYear: { equals: year.id } }, { municipality: { equals: '1480' } }] }, overrideAccess: true })
-    expect(stored.totalDocs).toBe(1)
+  it('marks a second counted application as competing instead of refusing it', async () => {
+    const second = (await submit({ municipality: '0380', contact: { name: 'Bo', email: 'bo@uppsala.se' } })) as Doc
+    expect(second.status).toBe('submitted')
+    const both = await ofMunicipality('0380')
+    expect(both.map((a) => [a.competing, a.place === place('0380')])).toEqual([
+      [true, true],
+      [true, false],
+    ])
+  })
+
+  it('keeps exactly one holder when creates race, and marks them all', async () => {
+    const results = await Promise.allSettled([1, 2, 3].map(() => payload.create({ collection: 'applications', data: applicationData(year, criteria, { municipality: '1480' }) as never, ...sys })))
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled'])
+    const all = await ofMunicipality('1480')
+    expect(all.every((a) => a.competing)).toBe(true)
+    expect(all.filter((a) => a.place === place('1480'))).toHaveLength(1)
+  })
+
+  it('gives the place back when the holder is deleted, and the mark goes with the competition', async () => {
+    const [holder, other] = await ofMunicipality('0380')
+    await payload.delete({ collection: 'applications', id: holder!.id, ...sys })
+    const [left] = await ofMunicipality('0380')
+    expect([left!.id, left!.competing, left!.place]).toEqual([other!.id, false, place('0380')])
   })
 
   it('lets the same municipality apply again in another year', async () => {
     const next = await createYear(payload, { year: 2032, status: 'open', deadline: '2032-04-14T21:59:59Z', criteria: criteria.map((c) => c.id) })
     const created = await payload.create({ collection: 'applications', data: applicationData(next, criteria, { municipality: '0380' }) as never, overrideAccess: true })
-    expect(created.reference).toBe('EHK-2032-0380')
+    expect(created.reference).toMatch(/^EHK-2032-0380-/)
+    expect(created.competing).toBe(false)
   })
 })

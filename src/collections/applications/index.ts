@@ -94,6 +94,7 @@ export function applications(ctx: EhkContext): CollectionConfig {
       {
         name: 'competing',
         type: 'checkbox',
+        defaultValue: false,
         index: true,
         label: { sv: 'Konkurrerande ansökan', en: 'Competing application' },
         access: { ...serverOwned, read: isStaffField },
