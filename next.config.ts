@@ -49,7 +49,8 @@ const nextConfig: NextConfig = {
       ],
     },
     {
-      source: '/widgets/:file(ehk\\.[0-9a-f]{10}\\.js)',
+      // Named by their content: the hashed copy of the entry, and every chunk it loads.
+      source: '/widgets/:file(ehk\\.[0-9a-f]{10}\\.js|ehk-[\\w-]+-[\\w-]{8}\\.js)',
       headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
     },
   ],

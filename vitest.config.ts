@@ -24,6 +24,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 300_000,
           pool: 'forks',
+          // One app (or two) at a time on this 2-core machine; each file starts its own.
+          fileParallelism: false,
         },
       },
       {

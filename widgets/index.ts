@@ -1,4 +1,29 @@
-// The bundle partner sites load with one script tag: defines all three widgets.
-export { EhkApplicationForm } from './application-form/application-form.js'
-export { EhkCountdown } from './countdown/countdown.js'
-export { EhkWinners } from './winners/winners.js'
+// The one script tag partner sites add (/widgets/ehk.js). It defines no widget itself: each
+// widget's code is loaded the first time its tag is on the page, so that a page with only a
+// countdown loads only the countdown (and Lit, which the widgets share). Like Shoelace's autoloader.
+const widgets: Record<string, () => Promise<unknown>> = {
+  'ehk-countdown': () => import('./countdown/countdown.js'),
+  'ehk-winners': () => import('./winners/winners.js'),
+  'ehk-application-form': () => import('./application-form/application-form.js'),
+}
+const selector = Object.keys(widgets).join(',')
+const loading = new Set<string>()
+
+function discover(root: Element | Document) {
+  const found = root instanceof Element && root.matches(selector) ? [root] : []
+  for (const element of [...found, ...root.querySelectorAll(selector)]) {
+    const tag = element.localName
+    if (loading.has(tag)) continue
+    loading.add(tag)
+    widgets[tag]!().catch(() => loading.delete(tag))
+  }
+}
+
+discover(document)
+new MutationObserver((changes) => {
+  for (const change of changes) for (const node of change.addedNodes) if (node instanceof Element) discover(node)
+}).observe(document.documentElement, { childList: true, subtree: true })
+
+export type { EhkApplicationForm } from './application-form/application-form.js'
+export type { EhkCountdown } from './countdown/countdown.js'
+export type { EhkWinners } from './winners/winners.js'

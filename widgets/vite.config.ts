@@ -19,7 +19,9 @@ const collapseTemplateIndentation = (): Plugin => ({
   renderChunk: (code) => ({ code: code.replace(/\n\s+/g, ' '), map: null }),
 })
 
-// One minified ES module with Lit inside, served by the CMS at /widgets/ehk.js.
+// Minified ES modules served by the CMS: the entry /widgets/ehk.js (the one script tag), and a chunk
+// per widget plus the shared ones (Lit, the API client), named by their content so that they can be
+// cached for a year.
 export default defineConfig({
   plugins: [minifyCssTemplates(), collapseTemplateIndentation()],
   publicDir: false,
@@ -28,6 +30,6 @@ export default defineConfig({
     outDir: 'public/widgets',
     emptyOutDir: true,
     target: 'es2022',
-    rolldownOptions: { output: { minify: true } },
+    rolldownOptions: { output: { minify: true, chunkFileNames: 'ehk-[name]-[hash].js' } },
   },
 })

@@ -1,6 +1,6 @@
-import * as migration_20261123_095524_initial from './20261123_095524_initial';
-import * as migration_20261123_102447_api_fields from './20261123_102447_api_fields';
-import * as migration_20261124_204607_trust_at_the_public_door from './20261124_204607_trust_at_the_public_door';
+import * as migration_20261123_095524_initial from './20261123_095524_initial.js'
+import * as migration_20261123_102447_api_fields from './20261123_102447_api_fields.js'
+import * as migration_20261124_213725_trust_at_the_public_door from './20261124_213725_trust_at_the_public_door.js'
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261123_102447_api_fields',
   },
   {
-    up: migration_20261124_204607_trust_at_the_public_door.up,
-    down: migration_20261124_204607_trust_at_the_public_door.down,
-    name: '20261124_204607_trust_at_the_public_door'
+    up: migration_20261124_213725_trust_at_the_public_door.up,
+    down: migration_20261124_213725_trust_at_the_public_door.down,
+    name: '20261124_213725_trust_at_the_public_door'
   },
 ];

@@ -6,7 +6,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { EXPOSED_RESPONSE_HEADERS } from '../../src/api/http.js'
-import { HISTORICAL_IMPORT } from '../../src/lib/context.js'
+import type { EmailAdapter, SendEmailOptions } from 'payload'
+import { HISTORICAL_IMPORT, PUBLIC_SUBMISSION } from '../../src/lib/context.js'
 import { lexicalFromParagraphs } from '../../src/lib/richText.js'
 import { applicationData, createCriteria, createUser, createYear, importApplication, sys } from '../helpers/fixtures.js'
 import { startPayload } from '../helpers/payload.js'
@@ -26,8 +27,21 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body))
 }
 
+/** Every e-mail the API sends, for the tests to read (GET /__test/mails). */
+const mails: SendEmailOptions[] = []
+const memoryMail: EmailAdapter = () => ({
+  name: 'memory',
+  defaultFromAddress: 'no-reply@example.org',
+  defaultFromName: 'Sveriges eHälsokommun',
+  sendEmail: async (message) => void mails.push(message),
+})
+
 async function main() {
-  const t = await startPayload({ now: OPEN_NOW, api: { rateLimits: { submit: { points: 10_000, duration: 60 }, read: { points: 100_000, duration: 60 } } } })
+  const t = await startPayload({
+    now: OPEN_NOW,
+    email: Promise.resolve(memoryMail),
+    api: { rateLimits: { submit: { points: 10_000, duration: 60 }, read: { points: 100_000, duration: 60 } } },
+  })
   const { payload } = t
   await createUser(payload, 'admin')
   const criteria = await createCriteria(payload)
@@ -73,13 +87,28 @@ async function main() {
       else if (url.pathname === '/__test/reset') failures.splice(0)
       else if (url.pathname === '/__test/applications') {
         const { docs } = await payload.find({ collection: 'applications', where: { and: [{ awardYear: { equals: open.id } }, { municipality: { equals: url.searchParams.get('municipality') } }] }, ...sys })
-        return send(res, 200, { docs: docs.map((d: any) => ({ reference: d.reference, partner: d.partner, answers: d.answers.map((a: any) => a.text), contact: d.contact })) }, cors), true
+        return send(res, 200, { docs: docs.map((d: any) => ({ reference: d.reference, status: d.status, partner: d.partner, answers: d.answers.map((a: any) => a.text), contact: d.contact })) }, cors), true
       } else if (url.pathname === '/__test/edit-token') {
-        // An application as if submitted, with a known edit token (the real one travels by e-mail).
+        // A confirmed application with a known edit token (the real one travels by e-mail).
         const token = randomBytes(32).toString('base64url')
-        const { municipality } = await readJson(req)
-        await payload.create({ collection: 'applications', data: { ...applicationData(open, criteria, { municipality }), editTokenHash: createHash('sha256').update(token).digest('hex') } as never, ...sys })
+        const { municipality, email } = await readJson(req)
+        const contact = { name: 'Kim Kontakt', email: email ?? `kim.${municipality}@kommun.example` }
+        await payload.create({ collection: 'applications', data: { ...applicationData(open, criteria, { municipality, contact }), editTokenHash: createHash('sha256').update(token).digest('hex') } as never, ...sys })
         return send(res, 200, { token }, cors), true
+      } else if (url.pathname === '/__test/confirm-token') {
+        // An application as the public API leaves it: unconfirmed, with a known confirmation token.
+        const token = randomBytes(32).toString('base64url')
+        const { municipality, expired } = await readJson(req)
+        const expires = new Date(t.clock.now().getTime() + (expired ? -1 : 48) * 3_600_000).toISOString()
+        await payload.create({
+          collection: 'applications',
+          data: { ...applicationData(open, criteria, { municipality }), confirmTokenHash: createHash('sha256').update(token).digest('hex'), confirmExpiresAt: expires } as never,
+          ...sys,
+          context: { [PUBLIC_SUBMISSION]: {} },
+        })
+        return send(res, 200, { token }, cors), true
+      } else if (url.pathname === '/__test/mails') {
+        return send(res, 200, { mails: mails.map((m) => ({ to: m.to, subject: m.subject, text: m.text })) }, cors), true
       }
       return send(res, 200, { ok: true }, cors), true
     }

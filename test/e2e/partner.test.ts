@@ -1,70 +1,38 @@
-// End to end: the real app (next start, embedded SQLite, demo content), a partner's page on another
-// origin that embeds the widgets with the README's snippet, an application sent through it in
-// Chromium, then found through the Local API with the partner's attribution.
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+// End to end: the real app (node server.mjs on the production build, embedded SQLite, demo content,
+// e-mail to a real SMTP server in the test), a partner's page on another origin that embeds the
+// widgets with the README's snippet, an application sent through it in Chromium, confirmed through
+// the link in the e-mail, changed, and found through the Local API with the partner's attribution.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
-import { buildConfig, getPayload, type Payload } from 'payload'
+import type { Payload } from 'payload'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { eHalsokommun } from '../../src/index.js'
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
+import { tokenIn } from '../helpers/api.js'
+import { type Mailbox, startSmtp } from '../helpers/smtp.js'
+import { type App, openDatabase, requireFreshBuild, startApp } from './app.js'
 
 const PORT = 3927
-const CMS = `http://127.0.0.1:${PORT}`
-const SECRET = 'e2e-secret'
 const PASSWORD = 'e2e-demo-password'
 
-let dir: string
-let app: ChildProcess
+let app: App
+let mail: Mailbox
 let partnerSite: Server
 let partnerOrigin: string
 let browser: Browser
 let payload: Payload
 
-/** The newest change among what the production build is made of. */
-function newestSource(): number {
-  const out = spawnSync('git', ['ls-files', '-co', '--exclude-standard', 'src', 'public', 'payload.config.ts', 'next.config.ts', 'package-lock.json'], { encoding: 'utf8' })
-  return Math.max(...out.stdout.split('\n').filter(Boolean).map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0), statSync('public/widgets/ehk.js').mtimeMs)
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`${url} did not answer`)
-}
-
 beforeAll(async () => {
-  // The app as `npm start` serves it, from the build that `npm test` makes first.
-  if ((statSync('.next/BUILD_ID', { throwIfNoEntry: false })?.mtimeMs ?? 0) < newestSource()) {
-    throw new Error('The production build is missing or older than the sources: run `npm run build` (npm test does) before the end-to-end test.')
-  }
-  dir = mkdtempSync(path.join(tmpdir(), 'ehk-e2e-'))
-  const database = `file:${path.join(dir, 'e2e.db')}`
-  app = spawn('node_modules/.bin/next', ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URI: database, PAYLOAD_SECRET: SECRET, EHK_DEMO_PASSWORD: PASSWORD },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  await waitFor(`${CMS}/api/ehk/v1/years/current`)
+  requireFreshBuild()
+  mail = await startSmtp()
+  app = await startApp(PORT, { EHK_DEMO_PASSWORD: PASSWORD, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.port), SMTP_SECURE: 'false', SMTP_SKIP_VERIFY: 'true' })
 
   // The partner's own site, on another origin: the demo page as a partner would copy it.
-  const demo = (await (await fetch(`${CMS}/demo`)).text()).replace('src="/widgets/ehk.js"', `src="${CMS}/widgets/ehk.js"`)
+  const demo = (await (await fetch(`${app.url}/demo`)).text()).replace('src="/widgets/ehk.js"', `src="${app.url}/widgets/ehk.js"`)
   partnerSite = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(demo))
   await new Promise<void>((resolve) => partnerSite.listen(0, '127.0.0.2', resolve))
   partnerOrigin = `http://127.0.0.2:${(partnerSite.address() as AddressInfo).port}`
-
-  // The same database through the Local API (no schema push: the server owns it).
-  const config = await buildConfig({ secret: SECRET, db: sqliteAdapter({ client: { url: database }, push: false }), editor: lexicalEditor(), plugins: [eHalsokommun()], telemetry: false })
-  payload = await getPayload({ config })
+  payload = await openDatabase(app)
   browser = await chromium.launch(chromiumLaunchOptions)
 }, 300_000)
 
@@ -72,28 +40,33 @@ afterAll(async () => {
   await browser?.close()
   await payload?.destroy()
   partnerSite?.close()
-  app?.kill('SIGTERM')
-  if (dir) rmSync(dir, { recursive: true, force: true })
+  await app?.stop()
+  await mail?.close()
 })
 
-it('serves the bundle to other origins, with short caching by name and long caching by content hash', async () => {
-  const bundle = await fetch(`${CMS}/widgets/ehk.js`, { headers: { origin: partnerOrigin } })
+it('serves the entry script to other origins with short caching, and its chunks named by content for a year', async () => {
+  const bundle = await fetch(`${app.url}/widgets/ehk.js`, { headers: { origin: partnerOrigin } })
   expect(bundle.status).toBe(200)
   expect(bundle.headers.get('content-type')).toMatch(/javascript/)
   expect(bundle.headers.get('access-control-allow-origin')).toBe('*')
+  expect(bundle.headers.get('x-content-type-options')).toBe('nosniff')
   expect(bundle.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=86400')
-  const manifest = await (await fetch(`${CMS}/widgets/custom-elements.json`)).json()
+  const chunk = /\.\/(ehk-countdown-[\w-]{8}\.js)/.exec(await bundle.text())![1]
+  const loaded = await fetch(`${app.url}/widgets/${chunk}`)
+  expect(loaded.status).toBe(200)
+  expect(loaded.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+  const manifest = await (await fetch(`${app.url}/widgets/custom-elements.json`)).json()
   expect(manifest.modules.flatMap((m: any) => m.declarations ?? []).map((d: any) => d.tagName).filter(Boolean).sort()).toEqual(['ehk-application-form', 'ehk-countdown', 'ehk-winners'])
 })
 
-it('takes an application from a partner’s page on another origin once an admin has allowed the origin', async () => {
+it('takes an application from a partner’s page on another origin, counts it once confirmed through the e-mail, and lets it be changed', async () => {
   // An admin allows the partner's origin through the REST API (as in the admin UI).
-  const login = await fetch(`${CMS}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: PASSWORD }) })
+  const login = await fetch(`${app.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: PASSWORD }) })
   const { token } = (await login.json()) as { token: string }
   const auth = { authorization: `JWT ${token}`, 'content-type': 'application/json' }
-  const { docs: partners } = (await (await fetch(`${CMS}/api/partners?where[shortName][equals]=SKR&depth=0`, { headers: auth })).json()) as { docs: Array<{ id: number }> }
+  const { docs: partners } = (await (await fetch(`${app.url}/api/partners?where[shortName][equals]=SKR&depth=0`, { headers: auth })).json()) as { docs: Array<{ id: number }> }
   const partner = partners[0]!
-  const patched = await fetch(`${CMS}/api/partners/${partner.id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ allowedOrigins: [{ origin: partnerOrigin }] }) })
+  const patched = await fetch(`${app.url}/api/partners/${partner.id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ allowedOrigins: [{ origin: partnerOrigin }] }) })
   expect(patched.status).toBe(200)
 
   const page = await browser.newPage()
@@ -122,33 +95,86 @@ it('takes an application from a partner’s page on another origin once an admin
   const form = page.locator('ehk-application-form').first()
   await form.locator('#municipality').selectOption('1283')
   await form.locator('#contact-name').fill('Helena Helsingborg')
-  // A reload loses nothing: the draft is kept in the browser.
+  // A reload loses nothing: the draft is kept in the browser (the contact for the tab's session).
   await page.reload()
   await expect.poll(() => form.locator('#contact-name').inputValue()).toBe('Helena Helsingborg')
   await form.locator('#contact-email').fill('helena@helsingborg.example')
   for (let i = 0; i < 4; i++) await form.locator(`#answer-${i}`).fill(`Vi har infört trygghetslarm, digitala möten och e-tjänster (område ${i + 1}).`)
   await form.locator('#consent').check()
-  await form.locator('button[type="submit"]').click()
-  await expect.poll(() => form.locator('.receipt').textContent(), { timeout: 15_000 }).toContain('Referensnummer: EHK-2027-1283')
+  const since = mail.messages.length
+  await form.locator('form[part="form"] button[type="submit"]').click()
+  await expect.poll(() => form.locator('.receipt').textContent(), { timeout: 15_000 }).toMatch(/räknas först när den är bekräftad.*Referensnummer: EHK-2027-1283-\w{4}/)
 
-  const { docs } = await payload.find({ collection: 'applications', where: { municipality: { equals: '1283' } }, depth: 0, overrideAccess: true })
-  expect(docs).toHaveLength(1)
-  expect(docs[0]).toMatchObject({ reference: 'EHK-2027-1283', partner: partner.id, status: 'submitted', contact: { email: 'helena@helsingborg.example' } })
+  const received = (await payload.find({ collection: 'applications', where: { municipality: { equals: '1283' } }, depth: 0, overrideAccess: true })).docs
+  expect(received).toHaveLength(1)
+  expect(received[0]).toMatchObject({ partner: partner.id, status: 'unconfirmed', contact: { email: 'helena@helsingborg.example' } })
+
+  // The link in the e-mail, sent through the app's queue to the real SMTP server, opens the CMS's page.
+  const message = await mail.next('helena@helsingborg.example', /^Bekräfta ansökan/, { since, timeoutMs: 30_000 })
+  const link = /http:\/\/127\.0\.0\.1:\d+\/ansokan#bekrafta=[\w-]+/.exec(message.text!)![0]
+  expect(link.startsWith(`${app.url}/ansokan#bekrafta=`)).toBe(true)
+  await page.goto(link)
+  const confirmed = page.locator('ehk-application-form')
+  await expect.poll(() => confirmed.locator('.notice').textContent(), { timeout: 15_000 }).toBe('Tack! Ansökan är bekräftad och räknas nu.')
+  expect(page.url()).toBe(`${app.url}/ansokan`) // the token is out of the address bar
+  await confirmed.locator('#answer-0').fill('Ändrat efter bekräftelsen: vi har också digital tillsyn.')
+  await confirmed.locator('form[part="form"] button[type="submit"]').click()
+  await expect.poll(() => confirmed.locator('.receipt').textContent(), { timeout: 15_000 }).toContain('Ändringarna är sparade.')
+
+  const [application] = (await payload.find({ collection: 'applications', where: { municipality: { equals: '1283' } }, depth: 0, overrideAccess: true })).docs as any[]
+  expect(application).toMatchObject({ status: 'submitted', competing: false, partner: partner.id })
+  expect(application.answers[0].text).toBe('Ändrat efter bekräftelsen: vi har också digital tillsyn.')
+  const editLink = await mail.next('helena@helsingborg.example', /^Ansökan bekräftad/, { since, timeoutMs: 30_000 })
+  expect(tokenIn(editLink.text, 'redigera')).toMatch(/^[\w-]{43}$/)
+  const notice = await mail.next('kontakt@example.org', /^Ny ansökan till Sveriges eHälsokommun 2027: Helsingborgs kommun/, { since, timeoutMs: 30_000 })
+  expect(notice.text).toContain(`${app.url}/admin/collections/applications/${application.id}`)
   await page.close()
 })
 
 it('takes an application on the CMS’s own page (/ansokan), which no partner list needs to allow', async () => {
   const page = await browser.newPage()
-  await page.goto(`${CMS}/ansokan`)
+  await page.goto(`${app.url}/ansokan`)
   const form = page.locator('ehk-application-form')
   await form.locator('#municipality').selectOption('0604')
   await form.locator('#contact-name').fill('Anna Aneby')
   await form.locator('#contact-email').fill('anna@aneby.example')
   for (let i = 0; i < 4; i++) await form.locator(`#answer-${i}`).fill(`Digitala tjänster för äldre (område ${i + 1}).`)
   await form.locator('#consent').check()
-  await form.locator('button[type="submit"]').click()
-  await expect.poll(() => form.locator('.receipt').textContent(), { timeout: 15_000 }).toContain('Referensnummer: EHK-2027-0604')
+  await form.locator('form[part="form"] button[type="submit"]').click()
+  await expect.poll(() => form.locator('.receipt').textContent(), { timeout: 15_000 }).toMatch(/Referensnummer: EHK-2027-0604-\w{4}/)
   const { docs } = await payload.find({ collection: 'applications', where: { municipality: { equals: '0604' } }, depth: 0, overrideAccess: true })
-  expect(docs[0]).toMatchObject({ reference: 'EHK-2027-0604', partner: null })
+  expect(docs[0]).toMatchObject({ partner: null, status: 'unconfirmed' })
   await page.close()
+})
+
+it('sends its security headers on every page and answer, and a per-request nonce on the admin', async () => {
+  for (const path of ['/demo', '/ansokan', '/api/ehk/v1/years/current', '/api/criteria', '/admin/login']) {
+    const response = await fetch(`${app.url}${path}`)
+    expect(response.headers.get('x-content-type-options'), path).toBe('nosniff')
+    expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin')
+    const csp = response.headers.get('content-security-policy')!
+    for (const directive of ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'"]) expect(csp, path).toContain(directive)
+    expect(csp, path).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/)
+  }
+  const nonces = await Promise.all([1, 2].map(async () => /'nonce-([^']+)'/.exec((await fetch(`${app.url}/admin/login`)).headers.get('content-security-policy')!)![1]))
+  expect(nonces[0]).not.toBe(nonces[1])
+  // The admin works under its policy: a page that logs in and lists applications, with nothing refused.
+  const page = await browser.newPage()
+  const refused: string[] = []
+  page.on('console', (m) => m.type() === 'error' && refused.push(m.text()))
+  await page.goto(`${app.url}/admin/login`)
+  await page.fill('#field-email', 'editor@example.org')
+  await page.fill('#field-password', PASSWORD)
+  await page.click('button[type=submit]')
+  await page.waitForURL(/\/admin\/?$/, { timeout: 30_000 })
+  await page.goto(`${app.url}/admin/collections/applications`)
+  await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 }).toBe('Ansökningar')
+  expect(refused).toEqual([])
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'payload-token')!
+  expect([cookie.sameSite, cookie.httpOnly]).toEqual(['Strict', true])
+  await page.close()
+})
+
+it('answers a path with broken percent-encoding with 400, not 500', async () => {
+  for (const path of ['/api/ehk/v1/years/%FF', '/admin/%FF', '/api/criteria/%E0%A4%A']) expect((await fetch(`${app.url}${path}`)).status, path).toBe(400)
 })

@@ -6,6 +6,8 @@ import { SMTPServer } from 'smtp-server'
 
 export interface Mailbox {
   messages: ParsedMail[]
+  /** The port it listens on (127.0.0.1), for an app started as a process of its own. */
+  port: number
   /** Payload's e-mail adapter, sending to this server. */
   adapter: ReturnType<typeof nodemailerAdapter>
   /** Resolves when at least `count` messages have arrived. */
@@ -74,6 +76,7 @@ export async function startSmtp(): Promise<Mailbox> {
   }
   return {
     messages,
+    port,
     adapter: nodemailerAdapter({
       defaultFromAddress: 'no-reply@example.org',
       defaultFromName: 'Sveriges eHälsokommun',

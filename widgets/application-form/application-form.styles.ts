@@ -54,15 +54,58 @@ export const styles = css`
     margin: 0;
   }
   .summary,
-  .receipt {
+  .receipt,
+  .notice,
+  .ask {
     padding: var(--_space);
     border: 3px solid var(--_error);
     border-radius: var(--_radius);
   }
-  .receipt {
+  .receipt,
+  .notice,
+  .ask {
     border-color: var(--_accent);
+  }
+  .ask {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+    align-items: center;
+  }
+  .ask p {
+    flex-basis: 100%;
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
+  .lost {
+    margin-top: var(--_space);
+  }
+  .lost summary {
+    cursor: pointer;
+    color: var(--_accent);
+    text-decoration: underline;
+    padding-block: 0.25em;
+  }
+  .lost form {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    margin-top: calc(var(--_space) / 2);
   }
   p {
     margin: 0;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .error {
+    color: var(--_error);
+    font-weight: 700;
   }
 `

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEADLINE } from '../../test/browser/constants.js'
-import { $, $$, api, applications, control, expectAccessible, expectLoadingErrorRetry, mount, textOf, until } from '../test/helpers.js'
+import { CONSENT } from '../../src/domain/consent.js'
+import { $, $$, api, applications, control, expectAccessible, expectLoadingErrorRetry, mails, mount, textOf, until } from '../test/helpers.js'
 import type { EhkApplicationForm } from './application-form.js'
 
 const loaded = async (form: EhkApplicationForm) => {
@@ -20,18 +21,25 @@ function choose(form: EhkApplicationForm, code: string) {
   select.value = code
   select.dispatchEvent(new Event('change'))
 }
-async function fill(form: EhkApplicationForm, code: string, texts = ['Ledning.', 'Infrastruktur.', 'Kompetens.', 'Användning.']) {
+async function fill(form: EhkApplicationForm, code: string, texts = ['Ledning.', 'Infrastruktur.', 'Kompetens.', 'Användning.'], email = `kim.${code}@kommun.example`) {
   choose(form, code)
   type(form, '#contact-name', 'Kim Kontakt')
-  type(form, '#contact-email', `kim.${code}@kommun.example`)
+  type(form, '#contact-email', email)
   texts.forEach((text, i) => type(form, `#answer-${i}`, text))
   if (!$<HTMLInputElement>(form, '#consent')!.checked) $(form, '#consent')!.click()
   await form.updateComplete
 }
 const submit = async (form: EhkApplicationForm) => {
   $<HTMLButtonElement>(form, 'button[type="submit"]')!.click()
-  await until(() => !form.sending && ($(form, '.summary') || $(form, '.receipt')), 'the answer to the submission')
+  await until(() => !form.sending && ($(form, '.summary') || $(form, '.receipt') || $(form, '.notice')), 'the answer to the submission')
   await form.updateComplete
+}
+/** The countdown the form shows in its place when the year is not open, once it has loaded. */
+const countdownIn = async (form: EhkApplicationForm) => {
+  const countdown = await until(() => $<HTMLElementTagNameMap['ehk-countdown']>(form, 'ehk-countdown'), 'the countdown')
+  await until(() => countdown.state === 'ready', 'the countdown to load')
+  await countdown.updateComplete
+  return countdown
 }
 const focused = (form: EhkApplicationForm) => form.shadowRoot!.activeElement
 const storageKey = `ehk-draft:${api}:2027`
@@ -65,7 +73,7 @@ describe('<ehk-application-form>', () => {
     expect([...summary.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'Välj en kommun i listan.',
       'Ange kontaktpersonens namn.',
-      'Ange en giltig e-postadress, till exempel namn@kommun.se.',
+      'Ange en giltig e-postadress med bokstäverna a–z, siffror och . _ - +, till exempel namn@kommun.se.',
       'Ni behöver godkänna att uppgifterna behandlas för att kunna skicka ansökan.',
       'Ledning: Skriv en beskrivning för området.',
       'Infrastruktur: Skriv en beskrivning för området.',
@@ -87,7 +95,8 @@ describe('<ehk-application-form>', () => {
     const form = await open({ lang: 'en' })
     expect(textOf($(form, 'label[for="municipality"]')!)).toBe('Municipality')
     await submit(form)
-    expect($$(form, '.summary li').map((li) => li.textContent)).toContain('Enter a valid e-mail address, such as name@kommun.se.')
+    expect($$(form, '.summary li').map((li) => li.textContent)).toContain('Enter a valid e-mail address with the letters a–z, digits and . _ - +, such as name@kommun.se.')
+    expect(textOf($(form, '.consent')!)).toBe(CONSENT.en)
   })
 
   for (const [kind, text, code] of [
@@ -107,7 +116,7 @@ describe('<ehk-application-form>', () => {
       await fill(form, code, answers(12_000, text))
       expect(textOf($(form, '#counter')!)).toBe('12 000 av 12 000 tecken')
       await submit(form)
-      expect(textOf($(form, '.receipt')!)).toContain(`Referensnummer: EHK-2027-${code}`)
+      expect(textOf($(form, '.receipt')!)).toMatch(new RegExp(`Referensnummer: EHK-2027-${code}-\\w{4}`))
       expect(await applications(code)).toHaveLength(1)
     })
   }
@@ -122,27 +131,53 @@ describe('<ehk-application-form>', () => {
     expect(live.textContent!.replace(/\s/g, ' ')).toBe('Du har 11 990 tecken kvar.')
   })
 
-  it('keeps the draft through a reload, receives the application, then forgets the draft', async () => {
+  it('keeps the answers through a reload (the contact only in this tab), receives the application, says it counts once confirmed, then forgets the draft', async () => {
     const first = await open()
     choose(first, '0120')
     type(first, '#contact-name', 'Utkast Person')
     type(first, '#answer-3', 'Påbörjad text\r\nmed radbrytning.')
     first.remove()
+    // The answers in the browser, the contact person only in the tab's session storage.
+    expect(localStorage.getItem(storageKey)).not.toContain('Utkast Person')
+    expect(sessionStorage.getItem(storageKey)).toContain('Utkast Person')
     const second = await open()
     expect($<HTMLSelectElement>(second, '#municipality')!.value).toBe('0120')
     expect($<HTMLInputElement>(second, '#contact-name')!.value).toBe('Utkast Person')
     expect($<HTMLTextAreaElement>(second, '#answer-3')!.value).toBe('Påbörjad text\nmed radbrytning.')
+    expect(textOf($(second, '.consent')!)).toBe(CONSENT.sv)
     await fill(second, '0120')
     await submit(second)
     const receipt = $(second, '.receipt')!
     expect(focused(second)).toBe(receipt)
-    expect(textOf(receipt)).toBe(
-      'Tack! Ansökan är mottagen. Referensnummer: EHK-2027-0120 Värmdö kommun, Sveriges eHälsokommun 2027 Kontaktpersonen får en bekräftelse med en länk för att ändra ansökan.',
+    expect(textOf(receipt)).toMatch(
+      /^Nästan klart: bekräfta ansökan Ansökan är mottagen men räknas först när den är bekräftad\. Vi har skickat en länk till kim\.0120@kommun\.example\. Öppna den senast 3 februari 2027 kl\. 13:00; därefter kan ni också ändra ansökan via den\. Referensnummer: EHK-2027-0120-\w{4} Värmdö kommun, Sveriges eHälsokommun 2027$/,
     )
     await expectAccessible(second)
     expect(localStorage.getItem(storageKey)).toBeNull()
+    expect(sessionStorage.getItem(storageKey)).toBeNull()
     const [stored] = await applications('0120')
-    expect(stored!.partner).toEqual(expect.any(Number))
+    expect(stored).toMatchObject({ status: 'unconfirmed', partner: expect.any(Number) })
+  })
+
+  it('takes a second application for a municipality like the first: nobody is locked out', async () => {
+    const form = await open()
+    await fill(form, '0180', undefined, 'ny.person@stockholm.example')
+    await submit(form)
+    expect(textOf($(form, '.receipt')!)).toContain('Nästan klart: bekräfta ansökan')
+    expect(await applications('0180')).toHaveLength(2)
+  })
+
+  it('tells the same person again that their link is on its way, and keeps the draft', async () => {
+    const { token: _ } = await control('edit-token', { municipality: '0182', email: 'samma@nacka.example' })
+    const form = await open()
+    await fill(form, '0182', undefined, 'samma@nacka.example')
+    await submit(form)
+    const notice = $(form, '.notice')!
+    expect(focused(form)).toBe(notice)
+    expect(textOf(notice)).toBe('Om adressen hör till en ansökan från kommunen har vi skickat en länk dit. Titta i inkorgen (och skräpposten).')
+    expect($<HTMLTextAreaElement>(form, '#answer-0')!.value).toBe('Ledning.')
+    expect(await applications('0182')).toHaveLength(1)
+    await expectAccessible(form)
   })
 
   it('sends one application however often the button is pressed', async () => {
@@ -154,14 +189,6 @@ describe('<ehk-application-form>', () => {
     $<HTMLFormElement>(form, 'form')!.requestSubmit()
     await until(() => $(form, '.receipt'), 'the receipt')
     expect(await applications('0123')).toHaveLength(1)
-  })
-
-  it('shows 409 at the municipality', async () => {
-    const form = await open()
-    await fill(form, '0180')
-    await submit(form)
-    expect($(form, '#municipality-error')!.textContent).toMatch(/^Kommunen har redan skickat in en ansökan för det här året/)
-    expect($(form, '#municipality')!.getAttribute('aria-invalid')).toBe('true')
   })
 
   it('shows 403 when the deadline passes while the form is open, keeping the draft', async () => {
@@ -203,31 +230,104 @@ describe('<ehk-application-form>', () => {
     await expectLoadingErrorRetry(form, () => $(form, 'form'))
   })
 
-  it('shows when applications open instead of the form before the opening', async () => {
+  it('shows the countdown, saying when applications open, instead of the form before the opening', async () => {
     await control('clock', { at: '2026-10-15T08:00:00Z' })
     const form = await open()
     expect($(form, 'form')).toBeNull()
-    expect(textOf(form)).toBe('Ansökan öppnar 1 november 2026 kl. 01:00. Sista ansökningsdag: 14 april 2027 kl. 23:59')
+    expect(textOf(await countdownIn(form))).toBe('Ansökan öppnar 1 november 2026 kl. 01:00. Sista ansökningsdag: 14 april 2027 kl. 23:59')
   })
 
   it('shows the countdown’s closed text instead of the form for a closed year', async () => {
-    const form = await open({ year: '2026' })
+    const form = await open({ year: '2026', lang: 'en' })
     expect($(form, 'form')).toBeNull()
-    expect(textOf(form)).toBe('Ansökan är stängd. Sista ansökningsdag: 14 april 2026 kl. 23:59')
+    expect(textOf(await countdownIn(form))).toBe('Applications are closed. Deadline: 14 April 2026 at 23:59')
     await expectAccessible(form)
   })
 
-  it('opens the application from the e-mail’s link and saves changes', async () => {
+  it('opens the application from the e-mail’s edit link, takes the token out of the address bar, and saves changes', async () => {
     const { token } = await control('edit-token', { municipality: '0128' })
     location.hash = `#redigera=${token}`
     const form = await open()
+    expect(location.href).not.toContain(token)
     expect($<HTMLSelectElement>(form, '#municipality')!.value).toBe('0128')
     expect($<HTMLSelectElement>(form, '#municipality')!.disabled).toBe(true)
     expect(textOf($(form, 'button[type="submit"]')!)).toBe('Spara ändringarna')
     type(form, '#answer-0', 'Ändrad text om ledning.')
+    type(form, '#contact-role', '')
     await submit(form)
     expect(textOf($(form, '.receipt')!)).toContain('Ändringarna är sparade.')
-    expect((await applications('0128'))[0]!.answers[0]).toBe('Ändrad text om ledning.')
+    const [stored] = await applications('0128')
+    expect(stored!.answers[0]).toBe('Ändrad text om ledning.')
     expect(localStorage.getItem(storageKey)).toBeNull()
+  })
+
+  it('confirms the application from the e-mail’s confirmation link, once, and opens it for changes', async () => {
+    const { token } = await control('confirm-token', { municipality: '0138' })
+    location.hash = `#bekrafta=${token}`
+    const form = await open()
+    expect(location.href).not.toContain(token)
+    expect(textOf($(form, '.notice')!)).toBe('Tack! Ansökan är bekräftad och räknas nu.')
+    expect(textOf($(form, 'button[type="submit"]')!)).toBe('Spara ändringarna')
+    expect((await applications('0138'))[0]!.status).toBe('submitted')
+    await expectAccessible(form)
+    // The same link again (another tab, a second click): the server says what happened.
+    location.hash = `#bekrafta=${token}`
+    const again = await open()
+    expect(textOf($(again, '.notice')!)).toBe('Ansökan är redan bekräftad. Länken för att ändra den har skickats med e-post.')
+    expect($(again, 'form')).toBeNull()
+    await expectAccessible(again)
+  })
+
+  it('says plainly when a confirmation link has expired', async () => {
+    const { token } = await control('confirm-token', { municipality: '0139', expired: true })
+    location.hash = `#bekrafta=${token}`
+    const form = await open({ lang: 'en' })
+    expect(textOf($(form, '.notice')!)).toBe('The link has expired. Send the application again to get a new link.')
+  })
+
+  it('withdraws the application from its edit link after asking once more', async () => {
+    const { token } = await control('edit-token', { municipality: '0140' })
+    location.hash = `#redigera=${token}`
+    const form = await open()
+    const withdraw = [...$$<HTMLButtonElement>(form, 'button')].find((b) => b.textContent === 'Återkalla ansökan')!
+    withdraw.click()
+    const ask = await until(() => $(form, '.ask'), 'the question')
+    await form.updateComplete
+    expect(focused(form)).toBe(ask)
+    expect(textOf(ask)).toBe('Vill ni återkalla ansökan? Den bedöms då inte, och det går inte att ångra här. Ja, återkalla Nej, behåll den')
+    await expectAccessible(form)
+    ;[...$$<HTMLButtonElement>(form, '.ask button')].find((b) => b.textContent === 'Nej, behåll den')!.click()
+    await form.updateComplete
+    expect($(form, '.ask')).toBeNull()
+    expect((await applications('0140'))[0]!.status).toBe('submitted')
+    ;[...$$<HTMLButtonElement>(form, 'button')].find((b) => b.textContent === 'Återkalla ansökan')!.click()
+    await form.updateComplete
+    ;[...$$<HTMLButtonElement>(form, '.ask button')].find((b) => b.textContent === 'Ja, återkalla')!.click()
+    const receipt = await until(() => $(form, '.receipt'), 'the receipt')
+    expect(textOf(receipt)).toMatch(/^Ansökan är återkallad\. Referensnummer: EHK-2027-0140-\w{4}/)
+    expect((await applications('0140'))[0]!.status).toBe('withdrawn')
+  })
+
+  it('mails a lost link on request, answering the same whoever asks', async () => {
+    await control('edit-token', { municipality: '0160', email: 'tappad@tyreso.example' })
+    const form = await open()
+    const details = $<HTMLDetailsElement>(form, 'details')!
+    expect(textOf($(form, 'summary')!)).toBe('Har ni redan ansökt och tappat länken?')
+    details.open = true
+    await form.updateComplete
+    $<HTMLButtonElement>(form, 'details button[type="submit"]')!.click()
+    await until(() => $(form, '#lost-email-error'), 'the messages')
+    expect($(form, '#lost-email')!.getAttribute('aria-invalid')).toBe('true')
+    await expectAccessible(form)
+    const select = $<HTMLSelectElement>(form, '#lost-municipality')!
+    select.value = '0160'
+    select.dispatchEvent(new Event('change'))
+    type(form, '#lost-email', 'tappad@tyreso.example')
+    $<HTMLButtonElement>(form, 'details button[type="submit"]')!.click()
+    const message = await until(() => $(form, '.lost-message'), 'the answer')
+    await form.updateComplete
+    expect(focused(form)).toBe(message)
+    expect(textOf(message)).toBe('Om adressen hör till en ansökan från kommunen har vi skickat en länk dit. Titta i inkorgen (och skräpposten).')
+    await until(async () => (await mails()).some((m) => m.to === 'tappad@tyreso.example' && /^Länk till ansökan/.test(m.subject)), 'the e-mail')
   })
 })

@@ -1,25 +1,11 @@
-import { html, type TemplateResult } from 'lit'
-import { applicationWindow } from '../../src/domain/lifecycle.js'
-import { formatStockholm, timeLeft } from '../../src/domain/time.js'
+import { html } from 'lit'
 import { request, type Year } from '../shared/api.js'
+import { define } from '../shared/define.js'
 import { EhkElement } from '../shared/element.js'
-import type { Messages } from '../shared/i18n.js'
 import { base } from '../shared/styles.js'
 import { status } from '../shared/templates.js'
+import { windowText } from '../shared/window.js'
 import { styles } from './countdown.styles.js'
-
-/** A date and time in Swedish (or English) Stockholm time, machine-readable in `datetime`. */
-export const timeElement = (at: string, lang: 'sv' | 'en') => html`<time part="time" datetime=${at}>${formatStockholm(at, lang)}</time>`
-
-/** What a year's application window says at `now`: not yet open, open with time left, or closed. */
-export function windowText(year: Year, now: Date, t: Messages, lang: 'sv' | 'en'): TemplateResult {
-  const window = applicationWindow(year, now)
-  const left = timeLeft(year.deadline ?? now, now)
-  return html`<p part=${window === 'open' ? 'remaining' : 'state'} class=${window}>
-      ${window === 'open' ? t.left(left.days, left.hours, left.minutes) : window === 'closed' ? t.closed : html`${t.opensAt} ${timeElement(year.opensAt ?? '', lang)}.`}
-    </p>
-    <p>${t.deadline}: ${year.deadline ? timeElement(year.deadline, lang) : ''}</p>`
-}
 
 /**
  * Days, hours and minutes to the deadline of the current (or `year`) award year, with the deadline
@@ -35,6 +21,8 @@ export function windowText(year: Year, now: Date, t: Messages, lang: 'sv' | 'en'
  * @cssprop --ehk-color-accent - frame and time-left colour (default #0b5c8a)
  * @cssprop --ehk-countdown-size - size of the time left (default 1.5em)
  * @cssprop --ehk-countdown-min-height - space reserved before the data arrives (default 4.5em)
+ *
+ * @tagname ehk-countdown
  */
 export class EhkCountdown extends EhkElement {
   static override styles = [base, styles]
@@ -67,11 +55,11 @@ export class EhkCountdown extends EhkElement {
   }
 
   override render() {
-    return html`<div part="box" class="box">${this.state === 'ready' && this.data ? windowText(this.data, this.now, this.t, this.language) : status(this)}</div>`
+    return html`<div part="box" class="box">${this.state === 'ready' && this.data ? windowText(this.data, this.now, this.language) : status(this)}</div>`
   }
 }
 
-customElements.define('ehk-countdown', EhkCountdown)
+define('ehk-countdown', EhkCountdown)
 
 declare global {
   interface HTMLElementTagNameMap {

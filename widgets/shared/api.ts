@@ -18,6 +18,8 @@ export class ApiError extends Error {
 
 export interface Answer<T> {
   data: T
+  /** 200, 201, 202 …: the server's word for what happened. */
+  status: number
   /** The server's clock when it answered, to correct the client's clock. */
   serverTime?: Date
 }
@@ -39,7 +41,7 @@ export async function request<T>(api: string, path: string, lang: Lang, init: Re
   const body = await response.json().catch(() => ({}))
   if (!response.ok) throw new ApiError(response.status, body.message ?? '', body.errors, Number(response.headers.get('Retry-After')) || 0)
   const time = response.headers.get('X-EHK-Server-Time')
-  return { data: body as T, serverTime: time ? new Date(time) : undefined }
+  return { data: body as T, status: response.status, serverTime: time ? new Date(time) : undefined }
 }
 
 // The public shapes the widgets read (see the README's API section).

@@ -1,13 +1,10 @@
 import { LitElement, type PropertyDeclarations } from 'lit'
-import { type Lang, type Messages, messages } from './i18n.js'
+import type { Lang } from './i18n.js'
 
 /** Where the bundle was loaded from: the CMS, unless the page says otherwise with `api`. */
 const scriptOrigin = new URL(import.meta.url).origin
 
-/**
- * What every widget shares: the attributes `api`, `year` and `lang`, the texts in the chosen
- * language, and a load state with retry.
- */
+/** What every widget shares: the attributes `api`, `year` and `lang`, and a load state with retry. */
 export class EhkElement extends LitElement {
   static override properties: PropertyDeclarations = {
     api: {},
@@ -30,11 +27,6 @@ export class EhkElement extends LitElement {
   /** @internal */
   get language(): Lang {
     return this.lang?.toLowerCase().startsWith('en') ? 'en' : 'sv'
-  }
-
-  /** @internal */
-  get t(): Messages {
-    return messages[this.language]
   }
 
   override connectedCallback() {

@@ -1,78 +1,24 @@
-// Every text a person reads in the widgets, in Swedish and English, in one typed place. The rules'
-// own messages (validation) come from the shared domain module, also in both languages.
+// The texts the widgets share, and the shape of every widget's own: Swedish first, English second,
+// typed so that a text missing in one language does not build. Each widget keeps its own texts
+// beside it, so that a page loads only the texts of the widgets it shows. The rules' own messages
+// (validation) come from the shared domain module, also in both languages.
 export type Lang = 'sv' | 'en'
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+/** A widget's texts in both languages, the English ones typed by the Swedish. */
+export type Texts<T> = { sv: T; en: T }
 
-const sv = {
-  loading: 'Laddar …',
-  loadFailed: 'Uppgifterna kunde inte hämtas.',
-  retry: 'Försök igen',
-  opensAt: 'Ansökan öppnar',
-  deadline: 'Sista ansökningsdag',
-  closed: 'Ansökan är stängd.',
-  left: (d: number, h: number, m: number) => `${plural(d, 'dag', 'dagar')}, ${plural(h, 'timme', 'timmar')} och ${plural(m, 'minut', 'minuter')} kvar`,
-  winners: 'Vinnare',
-  noWinners: 'Inga vinnare har utsetts ännu.',
-  successFactors: 'Framgångsfaktorer',
-  municipality: 'Kommun',
-  chooseMunicipality: 'Välj kommun',
-  contact: 'Kontaktperson',
-  name: 'Namn',
-  role: 'Roll (valfritt)',
-  email: 'E-post',
-  phone: 'Telefon (valfritt)',
-  questions: 'Frågor att utgå från:',
-  count: (n: number, limit: number) => `${n.toLocaleString('sv-SE')} av ${limit.toLocaleString('sv-SE')} tecken`,
-  remaining: (n: number) => (n >= 0 ? `Du har ${n.toLocaleString('sv-SE')} tecken kvar.` : `Du har ${(-n).toLocaleString('sv-SE')} tecken för mycket.`),
-  consent: 'Vi godkänner att uppgifterna behandlas för utmärkelsen.',
-  submit: 'Skicka ansökan',
-  save: 'Spara ändringarna',
-  sending: 'Skickar …',
-  draftKept: 'Utkastet sparas i webbläsaren tills ansökan är skickad.',
-  problems: 'Ansökan behöver rättas',
-  network: 'Servern svarar inte. Texten är sparad i webbläsaren; försök igen.',
-  rateLimited: (s: number) => `För många försök. Vänta ${plural(Math.ceil(s / 60), 'minut', 'minuter')} och försök igen.`,
-  thanks: 'Tack! Ansökan är mottagen.',
-  saved: 'Ändringarna är sparade.',
-  reference: 'Referensnummer',
-  receiptMail: 'Kontaktpersonen får en bekräftelse med en länk för att ändra ansökan.',
+export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
+/** Loading and its failure, shown by every widget. */
+export const common: Texts<{ loading: string; loadFailed: string; retry: string }> = {
+  sv: {
+    loading: 'Laddar …',
+    loadFailed: 'Uppgifterna kunde inte hämtas.',
+    retry: 'Försök igen',
+  },
+  en: {
+    loading: 'Loading …',
+    loadFailed: 'The information could not be loaded.',
+    retry: 'Try again',
+  },
 }
-
-const en: typeof sv = {
-  loading: 'Loading …',
-  loadFailed: 'The information could not be loaded.',
-  retry: 'Try again',
-  opensAt: 'Applications open',
-  deadline: 'Deadline',
-  closed: 'Applications are closed.',
-  left: (d, h, m) => `${plural(d, 'day', 'days')}, ${plural(h, 'hour', 'hours')} and ${plural(m, 'minute', 'minutes')} left`,
-  winners: 'Winners',
-  noWinners: 'No winners have been announced yet.',
-  successFactors: 'Success factors',
-  municipality: 'Municipality',
-  chooseMunicipality: 'Choose a municipality',
-  contact: 'Contact person',
-  name: 'Name',
-  role: 'Role (optional)',
-  email: 'E-mail',
-  phone: 'Phone (optional)',
-  questions: 'Questions to start from:',
-  count: (n, limit) => `${n.toLocaleString('en-GB')} of ${limit.toLocaleString('en-GB')} characters`,
-  remaining: (n) => (n >= 0 ? `You have ${n.toLocaleString('en-GB')} characters left.` : `You have ${(-n).toLocaleString('en-GB')} characters too many.`),
-  consent: 'We consent to the information being processed for the award.',
-  submit: 'Send application',
-  save: 'Save changes',
-  sending: 'Sending …',
-  draftKept: 'The draft is kept in the browser until it is sent.',
-  problems: 'The application needs corrections',
-  network: 'The server does not answer. Your text is kept in the browser; try again.',
-  rateLimited: (s) => `Too many attempts. Wait ${plural(Math.ceil(s / 60), 'minute', 'minutes')} and try again.`,
-  thanks: 'Thank you! The application has been received.',
-  saved: 'The changes have been saved.',
-  reference: 'Reference number',
-  receiptMail: 'The contact person gets a confirmation with a link for changing it.',
-}
-
-export type Messages = typeof sv
-export const messages: Record<Lang, Messages> = { sv, en }

@@ -38,16 +38,4 @@ export const base = css`
     outline: 3px solid var(--ehk-color-focus, #1a1a1a);
     outline-offset: 2px;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-  .error {
-    color: var(--_error);
-    font-weight: 700;
-  }
 `

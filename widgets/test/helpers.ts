@@ -3,7 +3,10 @@
 import axe from 'axe-core'
 import { afterEach, expect, inject, vi } from 'vitest'
 import { OPEN_NOW } from '../../test/browser/constants.js'
-import '../index.js'
+// The widgets themselves, as an npm-style import defines them (the loader in index.ts is tested on its own).
+import '../application-form/application-form.js'
+import '../countdown/countdown.js'
+import '../winners/winners.js'
 import type { EhkElement } from '../shared/element.js'
 
 export const api = inject('api')
@@ -14,8 +17,13 @@ export async function control(path: string, body: unknown = {}): Promise<any> {
   return response.json()
 }
 
-export async function applications(municipality: string): Promise<Array<{ reference: string; partner: number; answers: string[]; contact: Record<string, string> }>> {
+export async function applications(municipality: string): Promise<Array<{ reference: string; status: string; partner: number; answers: string[]; contact: Record<string, string> }>> {
   return (await (await fetch(`${api}/__test/applications?municipality=${municipality}`)).json()).docs
+}
+
+/** The e-mails the API has sent so far. */
+export async function mails(): Promise<Array<{ to: string; subject: string; text: string }>> {
+  return (await (await fetch(`${api}/__test/mails`)).json()).mails
 }
 
 export function mount<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
@@ -62,6 +70,7 @@ export async function expectLoadingErrorRetry(widget: EhkElement, ready: () => u
 afterEach(async () => {
   document.body.replaceChildren()
   localStorage.clear()
+  sessionStorage.clear()
   location.hash = ''
   await control('reset')
   await control('clock', { at: OPEN_NOW })

@@ -1,9 +1,12 @@
 import { html } from 'lit'
 import type { PublicBlock } from '../../src/domain/richText.js'
 import { request } from '../shared/api.js'
+import { define } from '../shared/define.js'
 import { EhkElement } from '../shared/element.js'
 import { base } from '../shared/styles.js'
-import { richText, status } from '../shared/templates.js'
+import { richText } from '../shared/richText.js'
+import { status } from '../shared/templates.js'
+import { winnersTexts } from './texts.js'
 import { styles } from './winners.styles.js'
 
 interface Winner {
@@ -30,6 +33,8 @@ interface Winner {
  * @cssprop --ehk-color-border - card border (default #6b6b6b)
  * @cssprop --ehk-color-surface - card background (default transparent)
  * @cssprop --ehk-winners-min-height - space reserved before the data arrives (default 12em)
+ *
+ * @tagname ehk-winners
  */
 export class EhkWinners extends EhkElement {
   static override styles = [base, styles]
@@ -44,6 +49,11 @@ export class EhkWinners extends EhkElement {
     super()
     this.headingLevel = 2
     this.winners = []
+  }
+
+  /** @internal */
+  get t() {
+    return winnersTexts[this.language]
   }
 
   protected override async load() {
@@ -74,7 +84,7 @@ export class EhkWinners extends EhkElement {
   }
 }
 
-customElements.define('ehk-winners', EhkWinners)
+define('ehk-winners', EhkWinners)
 
 declare global {
   interface HTMLElementTagNameMap {

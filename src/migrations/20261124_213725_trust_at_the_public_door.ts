@@ -97,7 +97,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`municipality\` text NOT NULL,
   	\`status\` text DEFAULT 'submitted' NOT NULL,
   	\`withdrawal_reason\` text,
-  	\`competing\` integer,
+  	\`competing\` integer DEFAULT false,
   	\`municipality_name\` text,
   	\`reference\` text,
   	\`submitted_at\` text,
