@@ -1,5 +1,6 @@
 // What the public may see of a year, a winner, a juror and a partner: built field by field from the
 // documents, so that nothing is published by accident when a field is added to a collection.
+import { CONSENT } from '../domain/consent.js'
 import { applicationWindow, isWinnerPublic, type YearStatus } from '../domain/lifecycle.js'
 import { findMunicipality } from '../domain/municipalities.js'
 import { toPublicRichText } from '../domain/richText.js'
@@ -54,6 +55,8 @@ export function publicYear(year: YearDoc, now: Date) {
     })),
     assessmentFocus: toPublicRichText(year.assessmentFocus),
     contact: year.contact?.email || year.contact?.title ? { title: year.contact.title ?? null, email: year.contact.email ?? null, phone: year.contact.phone ?? null } : null,
+    // What an applicant consents to, and the version a submission must name (consentVersion).
+    consent: CONSENT,
   }
 }
 

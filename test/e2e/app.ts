@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { buildConfig, getPayload, type Payload } from 'payload'
+import sharp from 'sharp'
 import { eHalsokommun } from '../../src/index.js'
 
 export interface App {
@@ -48,9 +49,11 @@ async function waitFor(url: string, app: App) {
  * secret and the server URL), waiting until it answers unless `wait` is false.
  */
 export async function startApp(port: number, env: Record<string, string | undefined> = {}, { wait = true } = {}): Promise<App> {
+  const url = `http://127.0.0.1:${port}`
+  // Nothing else may answer on this port: the app started here must be the one that answers.
+  if (await fetch(`${url}/`).then(() => true, () => false)) throw new Error(`Something already listens on ${url}: stop it first.`)
   const dir = mkdtempSync(path.join(tmpdir(), 'ehk-e2e-'))
   const database = `file:${path.join(dir, 'e2e.db')}`
-  const url = `http://127.0.0.1:${port}`
   let output = ''
   let exitCode: number | null = null
   const merged = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URI: database, SERVER_URL: url, PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-for-production', ...env }
@@ -87,6 +90,7 @@ export async function openDatabase(app: App): Promise<Payload> {
     serverURL: app.url,
     db: sqliteAdapter({ client: { url: app.database }, push: false }),
     editor: lexicalEditor(),
+    sharp,
     plugins: [eHalsokommun({ autoRunJobs: false })],
     telemetry: false,
   })

@@ -5,7 +5,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MUNICIPALITIES } from '../../src/domain/municipalities.js'
 import { HISTORICAL_IMPORT } from '../../src/lib/context.js'
-import { answersFor, applicationData, createCriteria, createJuror, createUser, createYear, type Doc, importApplication, motivation, sys, type User } from '../helpers/fixtures.js'
+import { applicationData, createCriteria, createJuror, createUser, createYear, type Doc, importApplication, motivation, sys, type User } from '../helpers/fixtures.js'
 import { startPayload, type TestPayload } from '../helpers/payload.js'
 
 const ROLES = ['admin', 'editor', 'juror', 'conflicted juror', 'public'] as const

@@ -12,7 +12,7 @@ let payload: Payload
 let admin: User, editor: User, juror: User, otherJuror: User
 let criteria: Doc[]
 let year: Doc
-let profile: Doc, otherProfile: Doc
+
 let apps: Doc[]
 
 const as = (user: User | undefined) => ({ user, overrideAccess: false as const, depth: 0 })
@@ -38,8 +38,8 @@ beforeAll(async () => {
   otherJuror = await createUser(payload, 'juror')
   criteria = await createCriteria(payload)
   year = await createYear(payload, { year: 2027, status: 'closed', deadline: '2027-04-14T21:59:59Z', criteria: criteria.map((c) => c.id) })
-  profile = await createJuror(payload, juror, [year], 'Jurymedlem Ett')
-  otherProfile = await createJuror(payload, otherJuror, [year], 'Jurymedlem Två')
+  await createJuror(payload, juror, [year], 'Jurymedlem Ett')
+  await createJuror(payload, otherJuror, [year], 'Jurymedlem Två')
   apps = []
   for (const municipality of ['0114', '0115', '0117', '0120', '0123']) apps.push(await importApplication(payload, year, criteria, { municipality }))
 })

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chooseEmail, MAIL_DIR } from '../../src/config/email.js'
 import { fileMailAdapter } from '../../src/mail/local.js'
 import { type ApiFixture, OPEN_NOW, startApi, tokenIn } from '../helpers/api.js'
-import { applicationData, createJuror, createUser, createYear, type Doc, importApplication, sys, type User } from '../helpers/fixtures.js'
+import { createUser, createYear, type Doc, importApplication, sys, type User } from '../helpers/fixtures.js'
 
 describe('e-mail without a mail server', () => {
   it('is written whole to a file in data/mail/ (recipients, subject, text with its links) and the log says where', async () => {

@@ -234,12 +234,6 @@ export class EhkApplicationForm extends EhkElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus()
   }
 
-  private async showProblems(errors: Record<string, string>, problem = '') {
-    this.errors = errors
-    this.problem = problem
-    await this.focusOn('.summary')
-  }
-
   /** Sends a request of the form's: the answer, or the error (a failed connection is status 0). */
   private async send<T>(path: string, init: RequestInit): Promise<Answer<T> | ApiError> {
     this.sending = true
