@@ -50,6 +50,10 @@ describe('a year from draft to announced', () => {
     ].reverse())
     await updateYear(year.id, { status: 'open', criteria: criteria.map((c) => c.id), deadline: stockholmTime('2027-04-14', '23:59:59').toISOString(), announcementAt: '2027-05-17T08:00:00Z' })
 
+    // An unconfirmed application counts nowhere, not even here; a counted one does.
+    await importApplication(payload, year, criteria, { municipality: '0114', status: 'unconfirmed' })
+    await updateYear(year.id, { status: 'draft' })
+    await updateYear(year.id, { status: 'open' })
     const app = (await payload.create({ collection: 'applications', data: applicationData(year, criteria, { municipality: '0380' }) as never, ...asEditor })) as Doc
     expect(await rulesBroken(updateYear(year.id, { status: 'draft' }))).toEqual(['Året har ansökningar och kan inte bli utkast igen.'])
     expect(await rulesBroken(updateApplication(app.id, { status: 'finalist' }))).toEqual([

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { idOf } from '../../../lib/relations.js'
 import type { EhkContext } from '../../../defaults.js'
-import { type ApplicationStatus, checkYearChange, type YearState } from '../../../domain/lifecycle.js'
+import { type ApplicationStatus, checkYearChange, countedApplications, type YearState } from '../../../domain/lifecycle.js'
 import { HISTORICAL_IMPORT } from '../../../lib/context.js'
 import { throwIfViolations } from '../../../lib/violations.js'
 
@@ -21,7 +21,8 @@ export const checkYearLifecycle =
         : (
             await req.payload.count({
               collection: applications,
-              where: { and: [{ awardYear: { equals: yearId } }, ...(status ? [{ status: { equals: status } }] : [])] },
+              // Only counted applications: an unconfirmed one counts nowhere.
+              where: { and: [{ awardYear: { equals: yearId } }, status ? { status: { equals: status } } : countedApplications] },
               overrideAccess: true,
               req,
             })
