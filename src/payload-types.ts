@@ -76,6 +76,8 @@ export interface Config {
       'ehk-send-mail': TaskEhkSendMail;
       'ehk-expire-unconfirmed': TaskEhkExpireUnconfirmed;
       'ehk-retention': TaskEhkRetention;
+      'ehk-jury-notices': TaskEhkJuryNotices;
+      'ehk-announce': TaskEhkAnnounce;
       inline: {
         input: unknown;
         output: unknown;
@@ -230,6 +232,33 @@ export interface AwardYear {
     [k: string]: unknown;
   } | null;
   /**
+   * Exactly this many are selected (all, if fewer applied).
+   */
+  finalistCount: number;
+  /**
+   * The final round closes then; before the announcement.
+   */
+  juryDecisionAt?: string | null;
+  juryDecisionAt_tz?: SupportedTimezones;
+  /**
+   * 0 = no reminder.
+   */
+  reminderDays: number;
+  /**
+   * Then shown (municipality names only) in the public API and the winners widget from the finalists date.
+   */
+  publishFinalists?: boolean | null;
+  /**
+   * Reopens the screening round for the jurors.
+   */
+  screeningReopenedUntil?: string | null;
+  screeningReopenedUntil_tz?: SupportedTimezones;
+  /**
+   * Extends the final round.
+   */
+  finalReopenedUntil?: string | null;
+  finalReopenedUntil_tz?: SupportedTimezones;
+  /**
    * Choose years on each juror.
    */
   jury?: {
@@ -315,6 +344,306 @@ export interface Juror {
   photo?: (number | null) | Media;
   bio?: string | null;
   years?: (number | AwardYear)[] | null;
+  /**
+   * Municipalities the juror is tied to (employer, home, board seats). Their applications are treated as a conflict: hidden from the juror and left out of the aggregates.
+   */
+  ties?:
+    | {
+        municipality:
+          | '0114'
+          | '0115'
+          | '0117'
+          | '0120'
+          | '0123'
+          | '0125'
+          | '0126'
+          | '0127'
+          | '0128'
+          | '0136'
+          | '0138'
+          | '0139'
+          | '0140'
+          | '0160'
+          | '0162'
+          | '0163'
+          | '0180'
+          | '0181'
+          | '0182'
+          | '0183'
+          | '0184'
+          | '0186'
+          | '0187'
+          | '0188'
+          | '0191'
+          | '0192'
+          | '0305'
+          | '0319'
+          | '0330'
+          | '0331'
+          | '0360'
+          | '0380'
+          | '0381'
+          | '0382'
+          | '0428'
+          | '0461'
+          | '0480'
+          | '0481'
+          | '0482'
+          | '0483'
+          | '0484'
+          | '0486'
+          | '0488'
+          | '0509'
+          | '0512'
+          | '0513'
+          | '0560'
+          | '0561'
+          | '0562'
+          | '0563'
+          | '0580'
+          | '0581'
+          | '0582'
+          | '0583'
+          | '0584'
+          | '0586'
+          | '0604'
+          | '0617'
+          | '0642'
+          | '0643'
+          | '0662'
+          | '0665'
+          | '0680'
+          | '0682'
+          | '0683'
+          | '0684'
+          | '0685'
+          | '0686'
+          | '0687'
+          | '0760'
+          | '0761'
+          | '0763'
+          | '0764'
+          | '0765'
+          | '0767'
+          | '0780'
+          | '0781'
+          | '0821'
+          | '0834'
+          | '0840'
+          | '0860'
+          | '0861'
+          | '0862'
+          | '0880'
+          | '0881'
+          | '0882'
+          | '0883'
+          | '0884'
+          | '0885'
+          | '0980'
+          | '1060'
+          | '1080'
+          | '1081'
+          | '1082'
+          | '1083'
+          | '1214'
+          | '1230'
+          | '1231'
+          | '1233'
+          | '1256'
+          | '1257'
+          | '1260'
+          | '1261'
+          | '1262'
+          | '1263'
+          | '1264'
+          | '1265'
+          | '1266'
+          | '1267'
+          | '1270'
+          | '1272'
+          | '1273'
+          | '1275'
+          | '1276'
+          | '1277'
+          | '1278'
+          | '1280'
+          | '1281'
+          | '1282'
+          | '1283'
+          | '1284'
+          | '1285'
+          | '1286'
+          | '1287'
+          | '1290'
+          | '1291'
+          | '1292'
+          | '1293'
+          | '1315'
+          | '1380'
+          | '1381'
+          | '1382'
+          | '1383'
+          | '1384'
+          | '1401'
+          | '1402'
+          | '1407'
+          | '1415'
+          | '1419'
+          | '1421'
+          | '1427'
+          | '1430'
+          | '1435'
+          | '1438'
+          | '1439'
+          | '1440'
+          | '1441'
+          | '1442'
+          | '1443'
+          | '1444'
+          | '1445'
+          | '1446'
+          | '1447'
+          | '1452'
+          | '1460'
+          | '1461'
+          | '1462'
+          | '1463'
+          | '1465'
+          | '1466'
+          | '1470'
+          | '1471'
+          | '1472'
+          | '1473'
+          | '1480'
+          | '1481'
+          | '1482'
+          | '1484'
+          | '1485'
+          | '1486'
+          | '1487'
+          | '1488'
+          | '1489'
+          | '1490'
+          | '1491'
+          | '1492'
+          | '1493'
+          | '1494'
+          | '1495'
+          | '1496'
+          | '1497'
+          | '1498'
+          | '1499'
+          | '1715'
+          | '1730'
+          | '1737'
+          | '1760'
+          | '1761'
+          | '1762'
+          | '1763'
+          | '1764'
+          | '1765'
+          | '1766'
+          | '1780'
+          | '1781'
+          | '1782'
+          | '1783'
+          | '1784'
+          | '1785'
+          | '1814'
+          | '1860'
+          | '1861'
+          | '1862'
+          | '1863'
+          | '1864'
+          | '1880'
+          | '1881'
+          | '1882'
+          | '1883'
+          | '1884'
+          | '1885'
+          | '1904'
+          | '1907'
+          | '1960'
+          | '1961'
+          | '1962'
+          | '1980'
+          | '1981'
+          | '1982'
+          | '1983'
+          | '1984'
+          | '2021'
+          | '2023'
+          | '2026'
+          | '2029'
+          | '2031'
+          | '2034'
+          | '2039'
+          | '2061'
+          | '2062'
+          | '2080'
+          | '2081'
+          | '2082'
+          | '2083'
+          | '2084'
+          | '2085'
+          | '2101'
+          | '2104'
+          | '2121'
+          | '2132'
+          | '2161'
+          | '2180'
+          | '2181'
+          | '2182'
+          | '2183'
+          | '2184'
+          | '2260'
+          | '2262'
+          | '2280'
+          | '2281'
+          | '2282'
+          | '2283'
+          | '2284'
+          | '2303'
+          | '2305'
+          | '2309'
+          | '2313'
+          | '2321'
+          | '2326'
+          | '2361'
+          | '2380'
+          | '2401'
+          | '2403'
+          | '2404'
+          | '2409'
+          | '2417'
+          | '2418'
+          | '2421'
+          | '2422'
+          | '2425'
+          | '2460'
+          | '2462'
+          | '2463'
+          | '2480'
+          | '2481'
+          | '2482'
+          | '2505'
+          | '2506'
+          | '2510'
+          | '2513'
+          | '2514'
+          | '2518'
+          | '2521'
+          | '2523'
+          | '2560'
+          | '2580'
+          | '2581'
+          | '2582'
+          | '2583'
+          | '2584';
+        kind: 'employer' | 'home' | 'board' | 'other';
+        id?: string | null;
+      }[]
+    | null;
   /**
    * The account the juror logs in with.
    */
@@ -666,6 +995,11 @@ export interface Application {
    */
   confirmExpiresAt?: string | null;
   confirmExpiresAt_tz?: SupportedTimezones;
+  /**
+   * When the jury selected the application as a finalist.
+   */
+  shortlistedAt?: string | null;
+  shortlistedAt_tz?: SupportedTimezones;
   withdrawnAt?: string | null;
   withdrawnAt_tz?: SupportedTimezones;
   /**
@@ -694,9 +1028,17 @@ export interface Application {
   consentVersion?: string | null;
   consentedAt?: string | null;
   consentedAt_tz?: SupportedTimezones;
+  /**
+   * The jury's questions to a finalist. When a new question is saved, the municipality's contact gets an e-mail with their private link and answers there until the answer-by date.
+   */
   supplementaryQuestions?:
     | {
         question: string;
+        answerBy: string;
+        answerBy_tz: SupportedTimezones;
+        answerLimit: number;
+        askedAt?: string | null;
+        askedAt_tz?: SupportedTimezones;
         answer?: string | null;
         answeredAt?: string | null;
         answeredAt_tz?: SupportedTimezones;
@@ -783,7 +1125,13 @@ export interface History {
     | 'review-submitted'
     | 'review-reopened'
     | 'conflict-declared'
-    | 'conflict-lifted';
+    | 'conflict-lifted'
+    | 'finalists-selected'
+    | 'decision-recorded'
+    | 'winner-announced'
+    | 'question-asked'
+    | 'question-answered'
+    | 'notice-sent';
   summary: string;
   document?:
     | ({
@@ -797,6 +1145,10 @@ export interface History {
     | ({
         relationTo: 'reviews';
         value: number | Review;
+      } | null)
+    | ({
+        relationTo: 'jurors';
+        value: number | Juror;
       } | null);
   actor?: (number | null) | User;
   actorLabel?: string | null;
@@ -810,6 +1162,7 @@ export interface History {
     | number
     | boolean
     | null;
+  once?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -882,7 +1235,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'ehk-send-mail' | 'ehk-expire-unconfirmed' | 'ehk-retention';
+        taskSlug:
+          'inline' | 'ehk-send-mail' | 'ehk-expire-unconfirmed' | 'ehk-retention' | 'ehk-jury-notices' | 'ehk-announce';
         taskID: string;
         input?:
           | {
@@ -915,7 +1269,9 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'ehk-send-mail' | 'ehk-expire-unconfirmed' | 'ehk-retention') | null;
+  taskSlug?:
+    | ('inline' | 'ehk-send-mail' | 'ehk-expire-unconfirmed' | 'ehk-retention' | 'ehk-jury-notices' | 'ehk-announce')
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1101,6 +1457,15 @@ export interface AwardYearsSelect<T extends boolean = true> {
   criteria?: T;
   retentionMonths?: T;
   assessmentFocus?: T;
+  finalistCount?: T;
+  juryDecisionAt?: T;
+  juryDecisionAt_tz?: T;
+  reminderDays?: T;
+  publishFinalists?: T;
+  screeningReopenedUntil?: T;
+  screeningReopenedUntil_tz?: T;
+  finalReopenedUntil?: T;
+  finalReopenedUntil_tz?: T;
   jury?: T;
   partners?: T;
   contact?:
@@ -1156,6 +1521,8 @@ export interface ApplicationsSelect<T extends boolean = true> {
   confirmedAt_tz?: T;
   confirmExpiresAt?: T;
   confirmExpiresAt_tz?: T;
+  shortlistedAt?: T;
+  shortlistedAt_tz?: T;
   withdrawnAt?: T;
   withdrawnAt_tz?: T;
   partner?: T;
@@ -1184,6 +1551,11 @@ export interface ApplicationsSelect<T extends boolean = true> {
     | T
     | {
         question?: T;
+        answerBy?: T;
+        answerBy_tz?: T;
+        answerLimit?: T;
+        askedAt?: T;
+        askedAt_tz?: T;
         answer?: T;
         answeredAt?: T;
         answeredAt_tz?: T;
@@ -1216,6 +1588,13 @@ export interface JurorsSelect<T extends boolean = true> {
   photo?: T;
   bio?: T;
   years?: T;
+  ties?:
+    | T
+    | {
+        municipality?: T;
+        kind?: T;
+        id?: T;
+      };
   user?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1281,6 +1660,7 @@ export interface HistorySelect<T extends boolean = true> {
   actorLabel?: T;
   reason?: T;
   details?: T;
+  once?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1418,6 +1798,24 @@ export interface TaskEhkExpireUnconfirmed {
  */
 export interface TaskEhkRetention {
   input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEhk-jury-notices".
+ */
+export interface TaskEhkJuryNotices {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEhk-announce".
+ */
+export interface TaskEhkAnnounce {
+  input: {
+    year: string;
+  };
   output?: unknown;
 }
 /**

@@ -18,6 +18,7 @@ import { parseDocumentId } from './lib/ids.js'
 import { roleOf } from './access/roles.js'
 import { logMailAdapter } from './mail/local.js'
 import { MAIL_QUEUE, outbox } from './mail/outbox.js'
+import { ANNOUNCE_QUEUE } from './jury/bookkeeping.js'
 
 /**
  * Sveriges eHälsokommun as a Payload plugin: `plugins: [eHalsokommun({ ... })]`.
@@ -66,7 +67,7 @@ export const eHalsokommun =
       collections: withApiHooks,
       endpoints: [...(config.endpoints ?? []), ...endpoints],
       upload: { ...config.upload, limits: { fileSize: MEDIA_MAX_BYTES, ...config.upload?.limits } },
-      email: options.disabled ? config.email : outbox(config.email ?? logMailAdapter),
+      email: options.disabled ? config.email : outbox(config.email ?? logMailAdapter, ctx.now),
       jobs: options.disabled ? config.jobs : withJobs(config.jobs, ctx, options.autoRunJobs ?? true),
       i18n: withUniformLoginRefusal(config.i18n),
       hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), badQueryIsClientError] },
@@ -84,6 +85,8 @@ function withJobs(jobs: Config['jobs'], ctx: EhkContext, autoRun: boolean): Conf
     ? [
         { cron: '*/15 * * * * *', queue: MAIL_QUEUE, limit: 20 },
         { cron: '* * * * *', queue: MAINTENANCE_QUEUE },
+        // The announcement's bookkeeping within seconds of its instant (the winner itself is public from the instant on).
+        { cron: '*/2 * * * * *', queue: ANNOUNCE_QUEUE },
       ]
     : []
   const hostAutoRun = jobs?.autoRun

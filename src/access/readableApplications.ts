@@ -1,14 +1,15 @@
 import type { Access, AccessResult } from 'payload'
 import type { EhkContext } from '../defaults.js'
+import { notConflicted } from '../domain/conflicts.js'
 import { countedApplications } from '../domain/lifecycle.js'
-import { idOf } from '../lib/relations.js'
-import { jurorProfile } from './jurorProfile.js'
+import { conflictsOf, jurorProfile } from './jurorProfile.js'
 import { isStaffRole, roleOf } from './roles.js'
 
 /**
  * Staff read every application. A juror reads the counted applications (confirmed, not withdrawn) of
  * the years they serve on, only once the year's deadline has passed, never one that competes with
- * another of its municipality until staff have decided, and never those they declared a conflict for.
+ * another of its municipality until staff have decided, and never one they are conflicted on
+ * (declared, or from a municipality they are tied to).
  */
 export const readableApplications =
   (ctx: EhkContext): Access =>
@@ -26,22 +27,8 @@ export const readableApplications =
       req,
     })
     if (closedYears.docs.length === 0) return false
-    const conflicts = await req.payload.find({
-      collection: ctx.slugs.reviews,
-      where: { and: [{ juror: { equals: profile.id } }, { conflictOfInterest: { equals: true } }] },
-      depth: 0,
-      pagination: false,
-      select: { application: true },
-      overrideAccess: true,
-      req,
-    })
-    const conflicted = conflicts.docs.map((review) => idOf((review as { application: unknown }).application))
+    const conflicts = await conflictsOf(req, ctx, profile)
     return {
-      and: [
-        { awardYear: { in: closedYears.docs.map((year) => year.id) } },
-        countedApplications,
-        { competing: { not_equals: true } },
-        ...(conflicted.length > 0 ? [{ id: { not_in: conflicted } }] : []),
-      ],
+      and: [{ awardYear: { in: closedYears.docs.map((year) => year.id) } }, countedApplications, { competing: { not_equals: true } }, ...notConflicted(conflicts)],
     }
   }

@@ -1,12 +1,14 @@
 import type { Access, AccessResult } from 'payload'
 import type { EhkContext } from '../defaults.js'
+import { notConflicted } from '../domain/conflicts.js'
 import { idOf } from '../lib/relations.js'
-import { jurorProfile } from './jurorProfile.js'
+import { conflictsOf, jurorProfile } from './jurorProfile.js'
 import { isStaffRole, roleOf } from './roles.js'
 
 /**
  * Staff read every review. A juror reads their own, and other jurors' submitted reviews of an
- * application only after submitting their own review of it (blind to peers until then).
+ * application only after submitting their own review of it (blind to peers until then), and never
+ * of an application they are conflicted on — a tie added after they reviewed it included.
  */
 export const readableReviews =
   (ctx: EhkContext): Access =>
@@ -26,5 +28,15 @@ export const readableReviews =
     })
     const reviewed = submitted.docs.map((review) => idOf((review as { application: unknown }).application))
     if (reviewed.length === 0) return own
-    return { or: [own, { and: [{ application: { in: reviewed } }, { submitted: { equals: true } }] }] }
+    const open = await req.payload.find({
+      collection: ctx.slugs.applications,
+      where: { and: [{ id: { in: reviewed } }, ...notConflicted(await conflictsOf(req, ctx, profile))] },
+      depth: 0,
+      pagination: false,
+      select: {},
+      overrideAccess: true,
+      req,
+    })
+    if (open.docs.length === 0) return own
+    return { or: [own, { and: [{ application: { in: open.docs.map((a) => a.id) } }, { submitted: { equals: true } }] }] }
   }

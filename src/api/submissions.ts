@@ -5,15 +5,16 @@ import {
   checkApplication,
   checkApplicationWindow,
   checkMunicipality,
+  checkSupplementaryAnswer,
   emailViolation,
   maxApplicationBytes,
   referenceNumber,
 } from '../domain/application.js'
-import { normalizeText } from '../domain/characters.js'
+import { maxJsonBytes, normalizeText } from '../domain/characters.js'
 import { isEmail, normalizeEmail } from '../domain/contact.js'
 import { type ApplicationStatus, applicationWindow, COUNTED_APPLICATION_STATUSES, countedApplications, isCounted, publishedYears } from '../domain/lifecycle.js'
 import { findMunicipality, isMunicipalityCode } from '../domain/municipalities.js'
-import type { Lang, Violation } from '../domain/text.js'
+import { type Lang, type Violation, violation } from '../domain/text.js'
 import { PUBLIC_SUBMISSION, SYSTEM_CHANGE } from '../lib/context.js'
 import { newToken, sha256 } from '../lib/hash.js'
 import { ACTOR_LABEL, ACTORS } from '../lib/history.js'
@@ -67,6 +68,9 @@ const MESSAGES = {
   },
   withdrawn: { sv: 'Ansökan är återkallad och kan inte ändras.', en: 'The application is withdrawn and cannot be changed.' },
   withdrawnNow: { sv: 'Ansökan är återkallad.', en: 'The application is withdrawn.' },
+  noQuestions: { sv: 'Juryn har inga frågor att besvara i den här ansökan.', en: 'The jury has no questions to answer for this application.' },
+  answersList: { sv: 'Skicka svaren som en lista: ett svar per fråga, med frågans id.', en: "Send the answers as a list: one answer per question, with the question's id." },
+  answerLate: { sv: 'Tiden för att svara har gått ut. Svaret sparades inte.', en: 'The time for answering has passed. The answer was not saved.' },
 }
 
 type Body = Record<string, unknown>
@@ -83,6 +87,7 @@ export type ApplicationDoc = {
   answers?: Array<{ criterion: number | string | { id: number | string }; text: string }>
   requestHash?: string | null
   linkSentAt?: string | null
+  supplementaryQuestions?: Array<{ id: string; question: string; answerBy: string; answerLimit: number; askedAt?: string | null; answer?: string | null; answeredAt?: string | null }> | null
 }
 
 /** Reads a JSON object body of at most `maxBytes`: the body, or the answer to send. */
@@ -329,12 +334,16 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     if (problems.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(problems, lang))
     const limited = await spend(req, state, 'submit', headers)
     if (limited) return limited
+    // The application of the open year, or a finalist's (which may have the jury's questions to answer).
     const [year] = await openYears(req.payload)
-    const application =
-      year &&
-      (await findOne(req.payload, {
-        and: [{ awardYear: { equals: year.id } }, { municipality: { equals: body.municipality } }, { 'contact.email': { equals: email } }, countedApplications],
-      }))
+    const application = await findOne(req.payload, {
+      and: [
+        { municipality: { equals: body.municipality } },
+        { 'contact.email': { equals: email } },
+        countedApplications,
+        { or: [...(year ? [{ awardYear: { equals: year.id } }] : []), { status: { equals: 'finalist' } }] },
+      ],
+    })
     if (application) await remail(req, application)
     // The same answer whether or not anything was sent, so that it tells nobody who has applied.
     return json({ status: 202, message: MESSAGES.mailed[lang] }, 202, headers)
@@ -366,6 +375,16 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     editable: isCounted(application.status) && applicationWindow(year, ctx.now()) === 'open',
     contact: application.contact ?? null,
     answers: (application.answers ?? []).map((a) => ({ criterion: idOf(a.criterion), text: a.text })),
+    // The jury's questions to a finalist, each open for answers until its date.
+    questions: (application.supplementaryQuestions ?? []).map((q) => ({
+      id: q.id,
+      question: q.question,
+      answerBy: q.answerBy,
+      answerLimit: q.answerLimit,
+      answer: q.answer ?? null,
+      answeredAt: q.answeredAt ?? null,
+      open: application.status === 'finalist' && ctx.now() < new Date(q.answerBy),
+    })),
   })
 
   const read = publicEndpoint(state, 'get', '/applications/mine', async (req, headers) => {
@@ -411,5 +430,46 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     return json({ ...editable(withdrawn, found.year, lang), message: MESSAGES.withdrawnNow[lang] }, 200, headers)
   })
 
-  return [submit, confirm, resendLink, read, update, withdraw]
+  /** Answers to the jury's supplementary questions: all of them valid and in time, or none stored. */
+  const answer = publicEndpoint(state, 'patch', '/applications/mine/answers', async (req, headers) => {
+    const lang = langOf(req)
+    const found = await byEditToken(req, lang, headers)
+    if (found instanceof Response) return found
+    const { application } = found
+    const questions = application.supplementaryQuestions ?? []
+    if (application.status !== 'finalist' || questions.length === 0) return problem(409, MESSAGES.noQuestions[lang], headers)
+    const body = await readBody(req, lang, headers, SMALL_BODY_BYTES + questions.reduce((sum, q) => sum + maxJsonBytes(q.answerLimit), 0))
+    if (body instanceof Response) return body
+    const given = Array.isArray(body.answers) ? (body.answers as Body[]).slice(0, questions.length + 1) : null
+    if (!given || given.length === 0 || given.length > questions.length) return problem(422, MESSAGES.invalid[lang], headers, { answers: MESSAGES.answersList[lang] })
+    const now = ctx.now()
+    const late: Violation[] = []
+    const invalid: Violation[] = []
+    const texts = new Map<string, string>()
+    given.forEach((entry, i) => {
+      const question = questions.find((q) => q.id === entry?.id)
+      if (!question || texts.has(String(entry.id))) {
+        invalid.push(violation('question.unknown', `answers.${i}.id`, 'Frågan finns inte (eller besvaras två gånger).', 'No such question (or it is answered twice).'))
+        return
+      }
+      const problems = checkSupplementaryAnswer(question, entry.text, now, `answers.${i}.text`)
+      ;(problems.some((p) => p.rule === 'question.closed') ? late : invalid).push(...problems)
+      texts.set(question.id, typeof entry.text === 'string' ? normalizeText(entry.text).trim() : '')
+    })
+    if (late.length > 0) return problem(403, MESSAGES.answerLate[lang], headers, fieldErrors(late, lang))
+    if (invalid.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(invalid, lang))
+    const limited = await spend(req, state, 'submit', headers)
+    if (limited) return limited
+    const updated = (await req.payload.update({
+      collection: slugs.applications,
+      id: application.id,
+      data: {
+        supplementaryQuestions: questions.map((q) => (texts.has(q.id) ? { ...q, answer: texts.get(q.id), answeredAt: now.toISOString() } : q)),
+      } as never,
+      ...asApplicant(req),
+    })) as unknown as ApplicationDoc
+    return json(editable(updated, found.year, lang), 200, headers)
+  })
+
+  return [submit, confirm, resendLink, read, update, withdraw, answer]
 }

@@ -6,6 +6,8 @@ import { applicationWindow, type YearState } from './lifecycle.js'
 import { type Violation, violation } from './text.js'
 
 export const DEFAULT_CHARACTER_LIMIT = 12_000
+/** The character limit of an answer to a supplementary question, unless staff set another. */
+export const DEFAULT_ANSWER_LIMIT = 2_000
 /** Longest contact name and role, in characters. */
 export const CONTACT_TEXT_LIMIT = 200
 
@@ -188,4 +190,33 @@ export function referenceNumber(year: number, municipalityCode: string): string 
   // 32 letters divide 256: every letter is equally likely.
   const random = Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) => REFERENCE_ALPHABET[byte % 32]).join('')
   return `EHK-${year}-${municipalityCode}-${random}`
+}
+
+export interface SupplementaryQuestion {
+  answerBy: Date | string
+  answerLimit: number
+}
+
+/**
+ * An answer to one of the jury's supplementary questions: a text within the question's character
+ * limit (counted like the application), given before its answer-by date by the server's clock.
+ */
+export function checkSupplementaryAnswer(question: SupplementaryQuestion, text: unknown, now: Date, path = 'answer'): Violation[] {
+  if (now >= new Date(question.answerBy)) {
+    return [violation('question.closed', path, 'Tiden för att svara på frågan har gått ut.', 'The time for answering the question has passed.')]
+  }
+  if (!isText(text)) return [violation('question.answer-text', path, 'Skriv ett svar.', 'Write an answer.')]
+  if (hasOverlongCharacter(text)) return [overlong(path)]
+  const count = countCharacters(text)
+  if (count > question.answerLimit) {
+    return [
+      violation(
+        'question.answer-limit',
+        path,
+        `Svaret är ${(count - question.answerLimit).toLocaleString('sv-SE')} tecken för långt: högst ${question.answerLimit.toLocaleString('sv-SE')} tecken.`,
+        `The answer is ${(count - question.answerLimit).toLocaleString('en-GB')} characters too long: at most ${question.answerLimit.toLocaleString('en-GB')}.`,
+      ),
+    ]
+  }
+  return []
 }

@@ -71,16 +71,38 @@ export interface YearState {
   status: YearStatus
   opensAt?: Instant | null
   deadline?: Instant | null
+  finalistsAt?: Instant | null
+  /** When the final round closes: the jury's decision, before the announcement. */
+  juryDecisionAt?: Instant | null
   announcementAt?: Instant | null
   winner?: string | number | null
   criteria?: readonly unknown[] | null
+  /** How many finalists the jury selects (default 5). */
+  finalistCount?: number | null
+  /** Set by staff to reopen a round until then. */
+  screeningReopenedUntil?: Instant | null
+  finalReopenedUntil?: Instant | null
 }
+
+/** The number of finalists a year has unless it says otherwise. */
+export const DEFAULT_FINALIST_COUNT = 5
+
+/** Jurors with reviews left are reminded this many days before a round closes, unless the year says otherwise. */
+export const DEFAULT_REMINDER_DAYS = 3
+
+/**
+ * How many finalists a year must have to enter "finalists": its finalistCount, or every counted
+ * application when fewer applied.
+ */
+export const requiredFinalists = (year: Pick<YearState, 'finalistCount'>, counted: number) => Math.min(year.finalistCount ?? DEFAULT_FINALIST_COUNT, counted)
 
 /** What the database knows that the rules need, gathered by the caller. */
 export interface YearFacts {
   now: Date
+  /** Counted applications of the year. */
   applicationCount: number
-  finalistCount: number
+  /** Of those, the ones marked finalist. */
+  finalists: number
   /** The chosen winner application, if any. */
   winner?: { awardYear: string | number; status: ApplicationStatus } | null
   yearId?: string | number
@@ -111,6 +133,24 @@ export function checkYearChange(before: YearState | undefined, after: YearState,
       violation('year.opens-before-deadline', 'opensAt', 'Öppningsdatum måste ligga före sista ansökningsdag.', 'The opening date must be before the deadline.'),
     )
   }
+  const finalistsAt = after.finalistsAt ? toDate(after.finalistsAt) : undefined
+  const decisionAt = after.juryDecisionAt ? toDate(after.juryDecisionAt) : undefined
+  const announcementAt = after.announcementAt ? toDate(after.announcementAt) : undefined
+  if (finalistsAt && deadline && finalistsAt <= deadline) {
+    problems.push(
+      violation('year.finalists-after-deadline', 'finalistsAt', 'Finalisterna utses efter sista ansökningsdag.', 'The finalists are selected after the deadline.'),
+    )
+  }
+  if (decisionAt && ((finalistsAt && decisionAt <= finalistsAt) || (announcementAt && decisionAt > announcementAt))) {
+    problems.push(
+      violation(
+        'year.decision-between',
+        'juryDecisionAt',
+        'Juryns beslut ligger efter datumet då finalister utses och senast vid tillkännagivandet.',
+        'The jury decision lies after the finalists date and no later than the announcement.',
+      ),
+    )
+  }
   if (from !== to && to === 'open' && (!deadline || deadline <= facts.now)) {
     problems.push(
       violation('year.open-needs-future-deadline', 'deadline', 'Ett år kan bara öppnas med en sista ansökningsdag i framtiden.', 'A year can only be opened with a deadline in the future.'),
@@ -124,10 +164,21 @@ export function checkYearChange(before: YearState | undefined, after: YearState,
       violation('year.draft-without-applications', 'status', 'Året har ansökningar och kan inte bli utkast igen.', 'The year has applications and cannot return to draft.'),
     )
   }
-  if (from !== to && to === 'finalists' && facts.finalistCount === 0) {
-    problems.push(
-      violation('year.finalists-need-finalist', 'status', 'Markera minst en ansökan som finalist innan finalisterna publiceras.', 'Mark at least one application as a finalist first.'),
-    )
+  if (from !== to && to === 'finalists') {
+    const required = requiredFinalists(after, facts.applicationCount)
+    if (facts.finalists === 0 || facts.finalists !== required) {
+      problems.push(
+        violation(
+          'year.finalists-exact',
+          'status',
+          `Välj exakt ${required || 1} ${required === 1 ? 'finalist' : 'finalister'} (nu ${facts.finalists}).`,
+          `Select exactly ${required || 1} ${required === 1 ? 'finalist' : 'finalists'} (now ${facts.finalists}).`,
+        ),
+      )
+    }
+  }
+  if (from === 'decided' && to === 'finalists' && isWinnerPublic(before!, facts.now)) {
+    problems.push(violation('year.decision-public', 'status', 'Vinnaren är redan offentlig och beslutet kan inte ångras.', 'The winner is already public; the decision cannot be undone.'))
   }
   const hasWinner = after.winner !== null && after.winner !== undefined && after.winner !== ''
   if (hasWinner && to !== 'decided' && to !== 'announced') {
@@ -144,7 +195,7 @@ export function checkYearChange(before: YearState | undefined, after: YearState,
       )
     }
   }
-  if (from === 'announced' && before?.winner !== undefined && String(before.winner) !== String(after.winner)) {
+  if (before && isWinnerPublic(before, facts.now) && before.winner !== undefined && String(before.winner) !== String(after.winner)) {
     problems.push(violation('year.winner-final', 'winner', 'Vinnaren är tillkännagiven och kan inte ändras.', 'The winner has been announced and cannot change.'))
   }
   if (from !== to && to === 'announced') {
@@ -171,13 +222,15 @@ export function checkApplicationTransition(from: ApplicationStatus, to: Applicat
       `The application's status cannot change from “${APPLICATION_STATUS_LABELS[from].en}” to “${APPLICATION_STATUS_LABELS[to].en}”.`,
     )
   }
+  // The selection is made while the year is closed and frozen when it enters "finalists" (then
+  // exactly finalistCount of them); to change it, staff move the year back to "closed".
   const selecting = to === 'finalist' || to === 'not-selected' || from === 'finalist' || from === 'not-selected'
-  if (selecting && yearStatus !== 'closed' && yearStatus !== 'finalists') {
+  if (selecting && yearStatus !== 'closed') {
     return violation(
       'application.selection-window',
       'status',
-      'Finalister väljs när ansökningstiden är stängd och innan vinnaren är beslutad.',
-      'Finalists are selected after applications close and before the winner is decided.',
+      'Finalister väljs medan året är ”Stängd”, innan det går vidare till ”Finalister utsedda”. Flytta året tillbaka till ”Stängd” för att ändra urvalet.',
+      'Finalists are chosen while the year is “Closed”, before it moves on to “Finalists selected”. Move the year back to “Closed” to change the selection.',
     )
   }
   return null
@@ -191,13 +244,17 @@ export function isYearPublished(status: YearStatus): boolean {
 /** The same rule as a query. */
 export const publishedYears: Query = { status: { not_equals: 'draft' } }
 
-/** The embargo: the winner and the jury's motivation are public only once announced and at or after the announcement time. */
+/**
+ * The embargo: the winner and the jury's motivation are public from the announcement time of a
+ * decided (or announced) year, not a millisecond before. The scheduled announcement then does the
+ * bookkeeping (status "announced", the applications' statuses, e-mails); the winner does not wait for it.
+ */
 export function isWinnerPublic(year: Pick<YearState, 'status' | 'announcementAt'>, now: Date): boolean {
-  return year.status === 'announced' && !!year.announcementAt && now >= toDate(year.announcementAt)
+  return (year.status === 'decided' || year.status === 'announced') && !!year.announcementAt && now >= toDate(year.announcementAt)
 }
 
 /** The same rule as a query, at `now`. */
-export const publicWinnerYears = (now: Date): Query => ({ and: [{ status: { equals: 'announced' } }, { announcementAt: { less_than_equal: now.toISOString() } }] })
+export const publicWinnerYears = (now: Date): Query => ({ and: [{ status: { in: ['decided', 'announced'] } }, { announcementAt: { less_than_equal: now.toISOString() } }] })
 
 export type ApplicationWindow = 'not-open' | 'open' | 'closed'
 
@@ -227,4 +284,50 @@ export function retentionEnds(year: { status: YearStatus; announcementAt?: Insta
   const end = new Date(toDate(from))
   end.setUTCMonth(end.getUTCMonth() + (year.retentionMonths ?? DEFAULT_RETENTION_MONTHS))
   return end
+}
+
+export const ROUNDS = ['screening', 'final'] as const
+export type Round = (typeof ROUNDS)[number]
+
+export const ROUND_LABELS: Record<Round, Message> = {
+  screening: { sv: 'Gallring', en: 'Screening' },
+  final: { sv: 'Final', en: 'Final' },
+}
+
+export interface RoundState {
+  round: Round
+  window: ApplicationWindow
+  opensAt: Date | null
+  closesAt: Date | null
+}
+
+/**
+ * When a jury round takes reviews. The screening round opens at the deadline and closes at the
+ * finalists date; the final round opens when the year enters "finalists" and closes at the jury's
+ * decision date. Staff reopen a round by setting a later end (…ReopenedUntil).
+ */
+export function roundState(year: YearState, round: Round, now: Date): RoundState {
+  if (round === 'screening') {
+    const opensAt = year.deadline ? toDate(year.deadline) : null
+    const closesAt = year.screeningReopenedUntil ? toDate(year.screeningReopenedUntil) : year.finalistsAt ? toDate(year.finalistsAt) : null
+    const before = year.status === 'draft' || !opensAt || now < opensAt
+    const over = !['open', 'closed'].includes(year.status) || (closesAt !== null && now >= closesAt)
+    return { round, window: before ? 'not-open' : over ? 'closed' : 'open', opensAt, closesAt }
+  }
+  const closesAt = year.finalReopenedUntil ? toDate(year.finalReopenedUntil) : year.juryDecisionAt ? toDate(year.juryDecisionAt) : null
+  const before = ['draft', 'open', 'closed'].includes(year.status)
+  const over = year.status !== 'finalists' || (closesAt !== null && now >= closesAt)
+  return { round, window: before ? 'not-open' : over ? 'closed' : 'open', opensAt: null, closesAt }
+}
+
+/**
+ * The applications a round assesses: in screening every counted application that does not compete
+ * with another of its municipality; in the final round the finalists selected for it.
+ */
+export const roundApplications = (round: Round): Query =>
+  round === 'screening' ? { and: [countedApplications, { competing: { not_equals: true } }] } : { and: [countedApplications, { shortlistedAt: { not_equals: null } }] }
+
+/** Whether jurors with reviews left are due their reminder: within `days` before an open round closes. */
+export function reminderDue(state: RoundState, days: number, now: Date): boolean {
+  return state.window === 'open' && days > 0 && state.closesAt !== null && now.getTime() >= state.closesAt.getTime() - days * 86_400_000
 }

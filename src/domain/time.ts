@@ -60,3 +60,10 @@ export function formatStockholm(at: Instant, lang: 'sv' | 'en'): string {
     timeStyle: 'short',
   }).format(toDate(at))
 }
+
+/** "2027-04-14 23:59": Stockholm time in the form spreadsheets read as a date and time. */
+export function stockholmDateTime(at: Instant): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(toDate(at))
+    .replace(',', '')
+}

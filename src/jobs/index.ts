@@ -5,9 +5,12 @@ import { erasePersonalData } from '../collections/applications/erase.js'
 import type { EhkContext } from '../defaults.js'
 import { DEFAULT_RETENTION_MONTHS, retentionEnds, type YearStatus } from '../domain/lifecycle.js'
 import { ACTOR_LABEL, ACTORS } from '../lib/history.js'
+import { announceTask } from '../jury/bookkeeping.js'
+import { juryNoticesTask } from '../jury/notices.js'
 import { MAIL_TASK, sendMailTask } from '../mail/outbox.js'
+import { MAINTENANCE_QUEUE } from './queues.js'
 
-export const MAINTENANCE_QUEUE = 'ehk-maintenance'
+export { MAINTENANCE_QUEUE }
 export const EXPIRE_TASK = 'ehk-expire-unconfirmed'
 export const RETENTION_TASK = 'ehk-retention'
 
@@ -73,4 +76,4 @@ export function retentionTask(ctx: EhkContext): TaskConfig {
   }
 }
 
-export const tasks = (ctx: EhkContext): TaskConfig[] => [sendMailTask, expireUnconfirmedTask(ctx), retentionTask(ctx)]
+export const tasks = (ctx: EhkContext): TaskConfig[] => [sendMailTask, expireUnconfirmedTask(ctx), retentionTask(ctx), juryNoticesTask(ctx), announceTask(ctx)]

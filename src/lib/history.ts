@@ -12,6 +12,12 @@ export const HISTORY_ACTIONS = {
   'review-reopened': { sv: 'Bedömning öppnad igen', en: 'Review reopened' },
   'conflict-declared': { sv: 'Jäv anmält', en: 'Conflict declared' },
   'conflict-lifted': { sv: 'Jäv hävt', en: 'Conflict lifted' },
+  'finalists-selected': { sv: 'Finalister utsedda', en: 'Finalists selected' },
+  'decision-recorded': { sv: 'Beslut registrerat', en: 'Decision recorded' },
+  'winner-announced': { sv: 'Vinnare tillkännagiven', en: 'Winner announced' },
+  'question-asked': { sv: 'Kompletterande fråga ställd', en: 'Supplementary question asked' },
+  'question-answered': { sv: 'Kompletterande fråga besvarad', en: 'Supplementary question answered' },
+  'notice-sent': { sv: 'Utskick', en: 'Notice sent' },
 } satisfies Record<string, Message>
 
 export type HistoryAction = keyof typeof HISTORY_ACTIONS
@@ -29,6 +35,11 @@ export interface HistoryEntry {
   document?: { relationTo: string; value: number | string }
   reason?: string | null
   details?: Record<string, unknown>
+  /**
+   * Makes the entry a claim: a second entry with the same key is refused by a unique index, so that
+   * something done by whichever app server comes first (an announcement, a reminder) happens once.
+   */
+  once?: string
 }
 
 /** Appends an entry, in the same transaction as the change it records. */
@@ -45,8 +56,34 @@ export async function recordHistory(req: PayloadRequest, slug: CollectionSlug, n
       actorLabel: user?.email ?? (req.context[ACTOR_LABEL] as string | undefined) ?? ACTORS.system,
       reason: entry.reason ?? undefined,
       details: entry.details,
+      once: entry.once,
     } as never,
     overrideAccess: true,
     req,
   })
+}
+
+/** Whether an error is the unique index refusing a second claim with the same key. */
+function isDuplicateClaim(error: unknown): boolean {
+  const errors = (error as { data?: { errors?: Array<{ path?: string }> } })?.data?.errors
+  return Array.isArray(errors) && errors.some((e) => e.path === 'once')
+}
+
+/**
+ * Records an entry that may exist only once (see HistoryEntry.once): true when this call made it,
+ * false when it already existed, whoever wrote it.
+ */
+export async function claimOnce(req: PayloadRequest, slug: CollectionSlug, now: Date, entry: HistoryEntry & { once: string }): Promise<boolean> {
+  const existing = await req.payload.count({ collection: slug, where: { once: { equals: entry.once } }, overrideAccess: true, req })
+  if (existing.totalDocs > 0) return false
+  const inTransaction = Boolean(req.transactionID)
+  try {
+    await recordHistory(req, slug, now, entry)
+    return true
+  } catch (error) {
+    // Lost a race. Payload has rolled back the surrounding transaction, if any, so that the work
+    // around the claim must not go on as if nothing happened.
+    if (isDuplicateClaim(error) && !inTransaction) return false
+    throw error
+  }
 }

@@ -8,6 +8,7 @@ import { formatStockholm } from '../domain/time.js'
 import { idOf } from '../lib/relations.js'
 
 type Year = { id: number | string; year: number; title: string; deadline?: string | null; contact?: { email?: string | null } | null }
+export type StaffYear = Pick<Year, 'contact'>
 export type ApplicationMail = {
   id: number | string
   reference: string
@@ -32,13 +33,13 @@ async function yearOf(req: PayloadRequest, ctx: EhkContext, id: unknown): Promis
 }
 
 /** Where notices for staff go: the year's contact address, or else every administrator and editor. */
-async function staffAddresses(req: PayloadRequest, ctx: EhkContext, year: Year): Promise<string[]> {
+export async function staffAddresses(req: PayloadRequest, ctx: EhkContext, year: StaffYear): Promise<string[]> {
   if (year.contact?.email) return [year.contact.email]
   const { docs } = await req.payload.find({ collection: ctx.slugs.users, where: { role: { in: ['admin', 'editor'] } }, pagination: false, depth: 0, overrideAccess: true, req })
   return docs.map((u) => (u as { email?: string }).email).filter((e): e is string => Boolean(e))
 }
 
-function send(req: PayloadRequest, to: string | string[] | null | undefined, subject: string, sv: string, en: string) {
+export function send(req: PayloadRequest, to: string | string[] | null | undefined, subject: string, sv: string, en: string) {
   if (!to || (Array.isArray(to) && to.length === 0)) return Promise.resolve()
   return req.payload.sendEmail({ to, subject, text: `${sv}${SEPARATOR}${en}` })
 }

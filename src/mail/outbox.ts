@@ -4,6 +4,7 @@
 // app's secret, because it may carry a private link.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 import type { EmailAdapter, Payload, SendEmailOptions, TaskConfig } from 'payload'
+import { type Clock, systemClock } from '../domain/time.js'
 
 export const MAIL_TASK = 'ehk-send-mail'
 export const MAIL_QUEUE = 'ehk-mail'
@@ -36,9 +37,10 @@ const FALLBACK_DELAY_MS = 30_000
 
 /**
  * Wraps an e-mail adapter: `sendEmail` queues the message and starts sending it at once without
- * waiting; the task below delivers it through the wrapped adapter.
+ * waiting; the task below delivers it through the wrapped adapter. `now` is the clock the jobs
+ * queue runs by (the plugin's).
  */
-export async function outbox(inner: EmailAdapter | Promise<EmailAdapter>): Promise<EmailAdapter> {
+export async function outbox(inner: EmailAdapter | Promise<EmailAdapter>, now: Clock = systemClock): Promise<EmailAdapter> {
   const deliver = await inner
   return ({ payload }) => {
     const transport = deliver({ payload })
@@ -55,7 +57,7 @@ export async function outbox(inner: EmailAdapter | Promise<EmailAdapter>): Promi
           task: MAIL_TASK,
           queue: MAIL_QUEUE,
           input: { sealed: seal(payload, message) },
-          waitUntil: new Date(Date.now() + FALLBACK_DELAY_MS),
+          waitUntil: new Date(now().getTime() + FALLBACK_DELAY_MS),
         })
         void payload.jobs.runByID({ id: job.id, silent: true }).catch((err: unknown) => payload.logger.error({ err, msg: 'ehk: e-mail job failed to start' }))
         return { queued: job.id }

@@ -1,6 +1,7 @@
 import * as migration_20261123_095524_initial from './20261123_095524_initial.js'
 import * as migration_20261123_102447_api_fields from './20261123_102447_api_fields.js'
 import * as migration_20261124_213725_trust_at_the_public_door from './20261124_213725_trust_at_the_public_door.js'
+import * as migration_20261124_221258_jury_year from './20261124_221258_jury_year.js'
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261124_213725_trust_at_the_public_door.up,
     down: migration_20261124_213725_trust_at_the_public_door.down,
-    name: '20261124_213725_trust_at_the_public_door'
+    name: '20261124_213725_trust_at_the_public_door',
+  },
+  {
+    up: migration_20261124_221258_jury_year.up,
+    down: migration_20261124_221258_jury_year.down,
+    name: '20261124_221258_jury_year'
   },
 ];

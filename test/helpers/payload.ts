@@ -5,7 +5,7 @@ import { sv } from '@payloadcms/translations/languages/sv'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { buildConfig, type Config, type EmailAdapter, getPayload, type Payload, type SanitizedConfig } from 'payload'
+import { _internal_jobSystemGlobals, buildConfig, type Config, type EmailAdapter, getPayload, type Payload, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 import { eHalsokommun, type EhkPluginOptions } from '../../src/index.js'
 
@@ -53,6 +53,8 @@ export const TEST_SERVER_URL = 'https://cms.test'
 export async function startPayload(options: EhkPluginOptions & { now?: string; email?: Promise<EmailAdapter> } = {}): Promise<TestPayload> {
   const { now, email, ...pluginOptions } = options
   const clock = new TestClock(new Date(now ?? '2026-11-23T12:00:00Z'))
+  // The jobs queue compares waitUntil with the same clock as the plugin (Payload's own hook for its tests).
+  _internal_jobSystemGlobals.getCurrentDate = clock.now
   const started = await startCustomPayload((url) => ({
     serverURL: TEST_SERVER_URL,
     db: sqliteAdapter({ client: { url } }),

@@ -99,12 +99,13 @@ describe('application window', () => {
 describe('award year lifecycle', () => {
   const now = new Date('2027-06-01T10:00:00Z')
   // Facts under which every rule other than the transition itself is satisfied.
-  const facts: YearFacts = { now, yearId: 1, applicationCount: 0, finalistCount: 1, winner: { awardYear: 1, status: 'finalist' } }
+  const facts: YearFacts = { now, yearId: 1, applicationCount: 1, finalists: 1, winner: { awardYear: 1, status: 'finalist' } }
   const yearIn = (status: YearStatus) => ({
     status,
     criteria: [1, 2],
     deadline: '2027-09-01T00:00:00Z',
-    announcementAt: '2027-05-01T00:00:00Z',
+    // Public by now only once announced: a decided year can still go back.
+    announcementAt: status === 'announced' ? '2027-05-01T00:00:00Z' : '2027-06-15T00:00:00Z',
     winner: status === 'decided' || status === 'announced' ? 7 : null,
   })
 
@@ -114,7 +115,7 @@ describe('award year lifecycle', () => {
       const allowed = YEAR_TRANSITIONS[from].includes(to)
       it(`${from} → ${to} is ${allowed ? 'allowed' : 'refused'}`, () => {
         const after = { ...yearIn(to), winner: to === 'decided' || to === 'announced' ? 7 : null }
-        const problems = checkYearChange(yearIn(from), after, facts)
+        const problems = checkYearChange(yearIn(from), after, { ...facts, applicationCount: from === 'open' && to === 'draft' ? 0 : 1 })
         if (allowed) expect(problems).toEqual([])
         else expect(problems.map((p) => p.rule)).toEqual(['year.transition'])
       })
@@ -127,7 +128,12 @@ describe('award year lifecycle', () => {
     expect(rules('draft', { status: 'open', deadline: '2027-06-01T10:00:00Z' })).toEqual(['year.open-needs-future-deadline'])
     expect(rules('draft', { status: 'open', criteria: [] })).toEqual(['year.open-needs-criteria'])
     expect(rules('open', { status: 'draft' }, { applicationCount: 1 })).toEqual(['year.draft-without-applications'])
-    expect(rules('closed', { status: 'finalists' }, { finalistCount: 0 })).toEqual(['year.finalists-need-finalist'])
+    expect(rules('closed', { status: 'finalists' }, { finalists: 0 })).toEqual(['year.finalists-exact'])
+    expect(rules('closed', { status: 'finalists' }, { applicationCount: 12, finalists: 4 })).toEqual(['year.finalists-exact'])
+    expect(rules('closed', { status: 'finalists' }, { applicationCount: 12, finalists: 5 })).toEqual([])
+    expect(rules('closed', { status: 'finalists', finalistCount: 3 }, { applicationCount: 12, finalists: 3 })).toEqual([])
+    // Fewer applied than finalists are chosen: every one of them.
+    expect(rules('closed', { status: 'finalists' }, { applicationCount: 3, finalists: 3 })).toEqual([])
     expect(rules('finalists', { status: 'decided', winner: null })).toEqual(['year.decision-needs-winner'])
     expect(rules('finalists', { status: 'decided', winner: 7 }, { winner: { awardYear: 2, status: 'finalist' } })).toEqual(['year.winner-is-finalist'])
     expect(rules('finalists', { status: 'decided', winner: 7 }, { winner: { awardYear: 1, status: 'submitted' } })).toEqual(['year.winner-is-finalist'])
@@ -137,11 +143,25 @@ describe('award year lifecycle', () => {
     expect(rules('decided', { status: 'announced', announcementAt: null })).toEqual(['year.announce-needs-time'])
     expect(rules('announced', { winner: 8 })).toEqual(['year.winner-final'])
     expect(rules('draft', { opensAt: '2027-09-01T00:00:00Z' })).toEqual(['year.opens-before-deadline'])
+    // A decision whose announcement time has come is public, and final.
+    const decidedAndDue = { ...yearIn('decided'), announcementAt: '2027-06-01T10:00:00.000Z' }
+    const after = (change: Record<string, unknown>) => checkYearChange(decidedAndDue, { ...decidedAndDue, ...change } as never, facts).map((p) => p.rule)
+    expect(after({ status: 'finalists', winner: null })).toEqual(['year.decision-public', 'year.winner-final'])
+    expect(after({ winner: 8 })).toEqual(['year.winner-final'])
+    expect(after({ status: 'announced' })).toEqual([])
+    // The dates of the jury's year in their order: deadline < finalists < jury decision ≤ announcement.
+    expect(rules('closed', { finalistsAt: '2027-09-01T00:00:00Z' })).toEqual(['year.finalists-after-deadline'])
+    expect(rules('closed', { finalistsAt: '2027-09-05T00:00:00Z', juryDecisionAt: '2027-09-05T00:00:00Z' })).toEqual(['year.decision-between'])
+    expect(rules('closed', { finalistsAt: '2027-09-05T00:00:00Z', juryDecisionAt: '2027-06-16T00:00:00Z' })).toEqual(['year.decision-between'])
+    expect(rules('closed', { finalistsAt: '2027-09-05T00:00:00Z', juryDecisionAt: '2027-09-20T00:00:00Z', announcementAt: '2027-09-20T00:00:00Z' })).toEqual([])
   })
 
-  it('keeps the winner secret until announced and the announcement time has come', () => {
+  it('keeps the winner secret until it is decided and the announcement time has come', () => {
     const at = '2027-05-17T08:00:00Z'
-    expect(isWinnerPublic({ status: 'decided', announcementAt: at }, new Date('2027-06-01T00:00:00Z'))).toBe(false)
+    // Decided is enough: the instant makes it public, whether or not the bookkeeping has run yet.
+    expect(isWinnerPublic({ status: 'decided', announcementAt: at }, new Date('2027-05-17T07:59:59.999Z'))).toBe(false)
+    expect(isWinnerPublic({ status: 'decided', announcementAt: at }, new Date(at))).toBe(true)
+    expect(isWinnerPublic({ status: 'finalists', announcementAt: at }, new Date('2027-06-01T00:00:00Z'))).toBe(false)
     expect(isWinnerPublic({ status: 'announced', announcementAt: at }, new Date('2027-05-17T07:59:59.999Z'))).toBe(false)
     expect(isWinnerPublic({ status: 'announced', announcementAt: at }, new Date(at))).toBe(true)
     expect(isWinnerPublic({ status: 'announced', announcementAt: null }, new Date(at))).toBe(false)
@@ -159,11 +179,11 @@ describe('application status', () => {
     }
   }
 
-  it('selects finalists only between closing and the decision', () => {
-    for (const status of ['draft', 'open', 'decided', 'announced'] as const) {
+  it('selects finalists only while the year is closed: the selection is frozen when the year enters "finalists"', () => {
+    for (const status of ['draft', 'open', 'finalists', 'decided', 'announced'] as const) {
       expect(checkApplicationTransition('submitted', 'finalist', status)?.rule).toBe('application.selection-window')
     }
-    expect(checkApplicationTransition('submitted', 'finalist', 'finalists')).toBeNull()
+    expect(checkApplicationTransition('submitted', 'finalist', 'closed')).toBeNull()
     expect(checkApplicationTransition('submitted', 'withdrawn', 'open')).toBeNull()
   })
 })

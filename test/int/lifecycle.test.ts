@@ -57,12 +57,12 @@ describe('a year from draft to announced', () => {
     const app = (await payload.create({ collection: 'applications', data: applicationData(year, criteria, { municipality: '0380' }) as never, ...asEditor })) as Doc
     expect(await rulesBroken(updateYear(year.id, { status: 'draft' }))).toEqual(['Året har ansökningar och kan inte bli utkast igen.'])
     expect(await rulesBroken(updateApplication(app.id, { status: 'finalist' }))).toEqual([
-      'Finalister väljs när ansökningstiden är stängd och innan vinnaren är beslutad.',
+      'Finalister väljs medan året är ”Stängd”, innan det går vidare till ”Finalister utsedda”. Flytta året tillbaka till ”Stängd” för att ändra urvalet.',
     ])
 
     t.clock.set('2027-04-15T08:00:00Z')
     await updateYear(year.id, { status: 'closed' })
-    expect(await rulesBroken(updateYear(year.id, { status: 'finalists' }))).toEqual(['Markera minst en ansökan som finalist innan finalisterna publiceras.'])
+    expect(await rulesBroken(updateYear(year.id, { status: 'finalists' }))).toEqual(['Välj exakt 1 finalist (nu 0).'])
     await updateApplication(app.id, { status: 'finalist' })
     await updateYear(year.id, { status: 'finalists' })
 

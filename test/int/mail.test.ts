@@ -111,6 +111,7 @@ describe('the outbox and the retention jobs', () => {
     expect(tasks.map((task) => [task.slug, task.schedule!.map((s) => s.queue)])).toEqual([
       ['ehk-expire-unconfirmed', ['ehk-maintenance']],
       ['ehk-retention', ['ehk-maintenance']],
+      ['ehk-jury-notices', ['ehk-maintenance']],
     ])
   })
 })

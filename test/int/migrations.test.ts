@@ -6,6 +6,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { eHalsokommun, seedDemoContent } from '../../src/index.js'
+import { HISTORICAL_IMPORT } from '../../src/lib/context.js'
 import { migrations } from '../../src/migrations/index.js'
 import { startCustomPayload } from '../helpers/payload.js'
 
@@ -28,11 +29,22 @@ beforeAll(async () => {
   await run(
     `INSERT INTO applications (id, award_year_id, municipality, status, municipality_name, reference, submitted_at, contact_name, contact_email, consent) VALUES (1, 1, '1280', 'submitted', 'Malmö kommun', 'EHK-2026-1280', '2026-03-01T10:00:00.000Z', 'Anna', 'anna@malmo.se', 1), (2, 1, '0180', 'withdrawn', 'Stockholms kommun', 'EHK-2026-0180', '2026-03-02T10:00:00.000Z', 'Bo', 'bo@stockholm.se', 1)`,
   )
+  await run(`INSERT INTO award_years (id, year, title, status, character_limit, finalists_at) VALUES (2, 2025, 'Sveriges eHälsokommun 2025', 'announced', 12000, '2025-04-19T10:00:00.000Z')`)
+  await run(
+    `INSERT INTO applications (id, award_year_id, municipality, status, municipality_name, reference, submitted_at, contact_name, contact_email, consent) VALUES (3, 2, '2480', 'winner', 'Umeå kommun', 'EHK-2025-2480', '2025-03-01T10:00:00.000Z', 'Cecilia', 'cecilia@umea.se', 1)`,
+  )
   await payload.db.migrate({ migrations: migrations as never })
 })
 
+it('puts the finalists of years past the selection in their final round', async () => {
+  const winner = await payload.findByID({ collection: 'applications', id: 3, depth: 0, overrideAccess: true })
+  expect(winner.shortlistedAt).toBe('2025-04-19T10:00:00.000Z')
+  const year = await payload.findByID({ collection: 'award-years', id: 2, depth: 0, overrideAccess: true })
+  expect([year.finalistCount, year.reminderDays]).toEqual([5, 3])
+})
+
 it('brings applications from before confirmation existed through as confirmed, each holding its place', async () => {
-  const { docs } = await payload.find({ collection: 'applications', sort: 'id', depth: 0, overrideAccess: true, showHiddenFields: true })
+  const { docs } = await payload.find({ collection: 'applications', where: { awardYear: { equals: 1 } }, sort: 'id', depth: 0, overrideAccess: true, showHiddenFields: true })
   expect(docs.map((d) => [d.reference, d.status, d.confirmedAt, d.place, d.consentVersion])).toEqual([
     ['EHK-2026-1280', 'submitted', '2026-03-01T10:00:00.000Z', '1:1280', 'before-2026-11-24'],
     ['EHK-2026-0180', 'withdrawn', '2026-03-02T10:00:00.000Z', 'free:2', 'before-2026-11-24'],
@@ -51,6 +63,8 @@ it('builds a schema that takes the demo content and a juror review', async () =>
     collection: 'reviews',
     data: { application: application!.id, juror: juror.id, round: 'final', scores: criteria.map((c) => ({ criterion: c.id, score: 5, comment: 'Bra' })), recommendation: 'advance', submitted: true },
     overrideAccess: true,
+    // The 2022 jury's work, long after its rounds closed.
+    context: { [HISTORICAL_IMPORT]: true },
   })
   expect(review.submittedAt).toBe('2027-04-20T10:00:00.000Z')
   const summary = (await payload.findByID({ collection: 'applications', id: application!.id, overrideAccess: true })).scoreSummary

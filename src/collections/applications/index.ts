@@ -4,12 +4,14 @@ import { isStaff, isStaffField } from '../../access/isStaff.js'
 import { nobody } from '../../access/nobody.js'
 import { readableApplications } from '../../access/readableApplications.js'
 import type { EhkContext } from '../../defaults.js'
+import { DEFAULT_ANSWER_LIMIT } from '../../domain/application.js'
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS } from '../../domain/lifecycle.js'
 import { MUNICIPALITIES } from '../../domain/municipalities.js'
 import { instantField, validateEmail, validatePhone } from '../../lib/fields.js'
 import { eraseEndpoint } from './erase.js'
 import { checkApplicationRules } from './hooks/checkApplicationRules.js'
 import { recordApplicationHistory } from './hooks/recordApplicationHistory.js'
+import { checkQuestions, followQuestions } from './hooks/questions.js'
 import { settleAfterChange, settleAfterDelete } from './places.js'
 
 /**
@@ -35,8 +37,8 @@ export function applications(ctx: EhkContext): CollectionConfig {
     access: { read: readableApplications(ctx), create: isStaff, update: isStaff, delete: isAdmin },
     indexes: [{ fields: ['awardYear', 'municipality'] }],
     hooks: {
-      beforeChange: [checkApplicationRules(ctx)],
-      afterChange: [settleAfterChange(ctx), recordApplicationHistory(ctx)],
+      beforeChange: [checkApplicationRules(ctx), checkQuestions(ctx)],
+      afterChange: [settleAfterChange(ctx), recordApplicationHistory(ctx), followQuestions(ctx)],
       afterDelete: [settleAfterDelete(ctx)],
     },
     endpoints: [eraseEndpoint(ctx)],
@@ -114,6 +116,11 @@ export function applications(ctx: EhkContext): CollectionConfig {
         access: { ...serverOwned, read: isStaffField },
         admin: { ...sidebar({ sv: 'Obekräftade ansökningar raderas därefter automatiskt.', en: 'Unconfirmed applications are deleted automatically after this.' }), condition: (data) => data?.status === 'unconfirmed' },
       }),
+      instantField('shortlistedAt', {
+        label: { sv: 'Finalist sedan', en: 'Finalist since' },
+        access: serverOwned,
+        admin: { ...sidebar({ sv: 'När juryn valde ansökan till finalist.', en: 'When the jury selected the application as a finalist.' }), condition: (data) => Boolean(data?.shortlistedAt) },
+      }),
       instantField('withdrawnAt', { label: { sv: 'Återkallad', en: 'Withdrawn' }, access: { ...serverOwned, read: isStaffField }, admin: { ...sidebar(), condition: (data) => data?.status === 'withdrawn' } }),
       {
         name: 'partner',
@@ -186,10 +193,33 @@ export function applications(ctx: EhkContext): CollectionConfig {
         label: { sv: 'Kompletterande frågor', en: 'Supplementary questions' },
         labels: { singular: { sv: 'Fråga', en: 'Question' }, plural: { sv: 'Frågor', en: 'Questions' } },
         access: { create: isStaffField, update: isStaffField },
+        admin: {
+          description: {
+            sv: 'Juryns frågor till en finalist. När du sparar en ny fråga får kommunens kontaktperson ett mejl med sin privata länk och svarar där till och med svarsdatumet.',
+            en: "The jury's questions to a finalist. When a new question is saved, the municipality's contact gets an e-mail with their private link and answers there until the answer-by date.",
+          },
+        },
         fields: [
           { name: 'question', type: 'textarea', required: true, label: { sv: 'Fråga från juryn', en: "The jury's question" } },
-          { name: 'answer', type: 'textarea', label: { sv: 'Kommunens svar', en: "The municipality's answer" } },
-          instantField('answeredAt', { label: { sv: 'Besvarad', en: 'Answered' } }),
+          {
+            type: 'row',
+            fields: [
+              instantField('answerBy', { required: true, label: { sv: 'Svar senast', en: 'Answer by' } }),
+              {
+                name: 'answerLimit',
+                type: 'number',
+                required: true,
+                defaultValue: DEFAULT_ANSWER_LIMIT,
+                min: 100,
+                max: 20_000,
+                label: { sv: 'Teckengräns för svaret', en: 'Character limit of the answer' },
+              },
+              instantField('askedAt', { label: { sv: 'Ställd', en: 'Asked' }, access: serverOwned, admin: { readOnly: true } }),
+            ],
+          },
+          // Written only by the municipality, through its private link.
+          { name: 'answer', type: 'textarea', label: { sv: 'Kommunens svar', en: "The municipality's answer" }, access: serverOwned, admin: { readOnly: true } },
+          instantField('answeredAt', { label: { sv: 'Besvarad', en: 'Answered' }, access: serverOwned, admin: { readOnly: true } }),
         ],
       },
       // Hashes only: the private links' tokens and the client's idempotency key are never stored in clear.

@@ -6,9 +6,10 @@ import { readableYears } from '../../access/readableYears.js'
 import type { EhkContext } from '../../defaults.js'
 import { YEAR_STATUSES, YEAR_STATUS_LABELS } from '../../domain/lifecycle.js'
 import { instantField, validateEmail, validatePhone, validateSafeRichText } from '../../lib/fields.js'
-import { DEFAULT_RETENTION_MONTHS } from '../../domain/lifecycle.js'
+import { DEFAULT_FINALIST_COUNT, DEFAULT_REMINDER_DAYS, DEFAULT_RETENTION_MONTHS } from '../../domain/lifecycle.js'
 import { checkYearLifecycle } from './hooks/checkYearLifecycle.js'
-import { announceWinner } from './hooks/announceWinner.js'
+import { followYearChange } from './hooks/followYearChange.js'
+import { yearEndpoints } from '../../jury/endpoints.js'
 
 export function awardYears(ctx: EhkContext): CollectionConfig {
   const { slugs } = ctx
@@ -26,7 +27,8 @@ export function awardYears(ctx: EhkContext): CollectionConfig {
     },
     defaultSort: '-year',
     access: { read: readableYears(ctx), create: isStaff, update: isStaff, delete: isAdmin },
-    hooks: { beforeChange: [checkYearLifecycle(ctx)], afterChange: [announceWinner(ctx)] },
+    hooks: { beforeChange: [checkYearLifecycle(ctx)], afterChange: [followYearChange(ctx)] },
+    endpoints: yearEndpoints(ctx),
     fields: [
       {
         type: 'row',
@@ -126,6 +128,69 @@ export function awardYears(ctx: EhkContext): CollectionConfig {
                 },
               },
               { name: 'assessmentFocus', type: 'richText', validate: validateSafeRichText, label: { sv: 'Inriktning för bedömningen', en: 'Assessment focus' } },
+            ],
+          },
+          {
+            label: { sv: 'Juryarbete', en: 'Jury work' },
+            description: {
+              sv: 'Gallringen pågår från sista ansökningsdag till datumet då finalister utses; finalomgången från att finalisterna är utsedda till juryns beslut.',
+              en: 'Screening runs from the deadline to the finalists date; the final round from the selection of the finalists to the jury decision.',
+            },
+            fields: [
+              { name: 'rounds', type: 'ui', admin: { components: { Field: '/admin/RoundStates#RoundStates' } } },
+              {
+                type: 'row',
+                fields: [
+                  {
+                    name: 'finalistCount',
+                    type: 'number',
+                    required: true,
+                    defaultValue: DEFAULT_FINALIST_COUNT,
+                    min: 1,
+                    max: 20,
+                    label: { sv: 'Antal finalister', en: 'Number of finalists' },
+                    admin: { description: { sv: 'Exakt så många utses (alla, om färre har ansökt).', en: 'Exactly this many are selected (all, if fewer applied).' } },
+                  },
+                  instantField('juryDecisionAt', {
+                    label: { sv: 'Juryns beslut', en: 'Jury decision' },
+                    admin: { description: { sv: 'Finalomgången stänger då; före tillkännagivandet.', en: 'The final round closes then; before the announcement.' } },
+                  }),
+                  {
+                    name: 'reminderDays',
+                    type: 'number',
+                    required: true,
+                    defaultValue: DEFAULT_REMINDER_DAYS,
+                    min: 0,
+                    max: 30,
+                    label: { sv: 'Påminnelse (dagar före stängning)', en: 'Reminder (days before closing)' },
+                    admin: { description: { sv: '0 = ingen påminnelse.', en: '0 = no reminder.' } },
+                  },
+                ],
+              },
+              {
+                name: 'publishFinalists',
+                type: 'checkbox',
+                label: { sv: 'Publicera finalisterna', en: 'Publish the finalists' },
+                admin: {
+                  description: {
+                    sv: 'Visas då (bara kommunernas namn) i det publika API:t och vinnarwidgeten från datumet då finalister utses.',
+                    en: 'Then shown (municipality names only) in the public API and the winners widget from the finalists date.',
+                  },
+                },
+              },
+              {
+                type: 'row',
+                fields: [
+                  instantField('screeningReopenedUntil', {
+                    label: { sv: 'Gallringen öppen igen till', en: 'Screening reopened until' },
+                    admin: { description: { sv: 'Öppnar gallringen igen för jurymedlemmarna.', en: 'Reopens the screening round for the jurors.' } },
+                  }),
+                  instantField('finalReopenedUntil', {
+                    label: { sv: 'Finalomgången öppen igen till', en: 'Final round reopened until' },
+                    admin: { description: { sv: 'Förlänger finalomgången.', en: 'Extends the final round.' } },
+                  }),
+                ],
+              },
             ],
           },
           {

@@ -40,7 +40,7 @@ export function history(ctx: EhkContext): CollectionConfig {
       {
         name: 'document',
         type: 'relationship',
-        relationTo: [slugs.applications, slugs.awardYears, slugs.reviews],
+        relationTo: [slugs.applications, slugs.awardYears, slugs.reviews, slugs.jurors],
         index: true,
         label: { sv: 'Gäller', en: 'Concerns' },
       },
@@ -48,6 +48,8 @@ export function history(ctx: EhkContext): CollectionConfig {
       { name: 'actorLabel', type: 'text', label: { sv: 'Utförd av', en: 'Done by' } },
       { name: 'reason', type: 'textarea', label: { sv: 'Skäl', en: 'Reason' } },
       { name: 'details', type: 'json', label: { sv: 'Detaljer', en: 'Details' } },
+      // A claim's key (see claimOnce): unique, so that two app servers cannot both make the claim.
+      { name: 'once', type: 'text', unique: true, hidden: true },
     ],
   }
 }

@@ -4,6 +4,8 @@ import { isStaff, isStaffField } from '../../access/isStaff.js'
 import { ownJurorProfile } from '../../access/ownJurorProfile.js'
 import { publishedJurors } from '../../access/publishedJurors.js'
 import type { EhkContext } from '../../defaults.js'
+import { MUNICIPALITIES } from '../../domain/municipalities.js'
+import { staffOrOwnProfile } from '../../access/staffOrOwnProfile.js'
 
 /** The people on a year's jury, public once the year is published; linked to a login by an administrator. */
 export function jurors(ctx: EhkContext): CollectionConfig {
@@ -31,6 +33,41 @@ export function jurors(ctx: EhkContext): CollectionConfig {
         hasMany: true,
         label: { sv: 'Jury för år', en: 'Jury for years' },
         access: { create: isStaffField, update: isStaffField },
+      },
+      {
+        name: 'ties',
+        type: 'array',
+        label: { sv: 'Kopplingar till kommuner', en: 'Ties to municipalities' },
+        labels: { singular: { sv: 'Koppling', en: 'Tie' }, plural: { sv: 'Kopplingar', en: 'Ties' } },
+        admin: {
+          description: {
+            sv: 'Kommuner jurymedlemmen är knuten till (arbetsgivare, hemkommun, styrelseuppdrag). Deras ansökningar behandlas som jäv: dolda för jurymedlemmen och utanför sammanställningarna.',
+            en: "Municipalities the juror is tied to (employer, home, board seats). Their applications are treated as a conflict: hidden from the juror and left out of the aggregates.",
+          },
+        },
+        // Staff keep the list: a juror cannot lift a conflict by removing a tie.
+        access: { read: staffOrOwnProfile, create: isStaffField, update: isStaffField },
+        fields: [
+          {
+            type: 'row',
+            fields: [
+              { name: 'municipality', type: 'select', required: true, label: { sv: 'Kommun', en: 'Municipality' }, options: MUNICIPALITIES.map((m) => ({ value: m.code, label: m.name })) },
+              {
+                name: 'kind',
+                type: 'select',
+                required: true,
+                defaultValue: 'employer',
+                label: { sv: 'Koppling', en: 'Tie' },
+                options: [
+                  { value: 'employer', label: { sv: 'Arbetsgivare', en: 'Employer' } },
+                  { value: 'home', label: { sv: 'Hemkommun', en: 'Home municipality' } },
+                  { value: 'board', label: { sv: 'Styrelseuppdrag', en: 'Board seat' } },
+                  { value: 'other', label: { sv: 'Annat', en: 'Other' } },
+                ],
+              },
+            ],
+          },
+        ],
       },
       {
         name: 'user',

@@ -10,6 +10,7 @@ import { instantField } from '../../lib/fields.js'
 import { checkReviewRules } from './hooks/checkReviewRules.js'
 import { summariseScores } from './hooks/summariseScores.js'
 import { recordReviewHistory } from './hooks/recordReviewHistory.js'
+import { reviewEndpoints } from '../../jury/endpoints.js'
 
 export const REVIEW_SCORE = { min: 1, max: 5 } as const
 
@@ -22,6 +23,7 @@ export function reviews(ctx: EhkContext): CollectionConfig {
     admin: { defaultColumns: ['application', 'juror', 'round', 'recommendation', 'submitted'], group: { sv: 'Juryarbete', en: 'Jury work' } },
     access: { read: readableReviews(ctx), create: canReviewApplication(ctx), update: updatableReviews(ctx), delete: ownUnsubmittedReviews(ctx) },
     indexes: [{ fields: ['juror', 'application', 'round'], unique: true }],
+    endpoints: reviewEndpoints(ctx),
     hooks: { beforeChange: [checkReviewRules(ctx)], afterChange: [summariseScores(ctx), recordReviewHistory(ctx)], afterDelete: [summariseScores(ctx)] },
     fields: [
       {

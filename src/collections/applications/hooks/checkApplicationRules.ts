@@ -64,6 +64,11 @@ export const checkApplicationRules =
     if (operation === 'update' && from && from !== to && !req.context[SYSTEM_CHANGE]) {
       const refused = checkApplicationTransition(from, to, year.status)
       if (refused) problems.push(refused)
+      if (to === 'finalist' && merged.competing) {
+        problems.push(
+          violation('application.competing-finalist', 'status', 'En konkurrerande ansökan kan inte bli finalist. Bestäm först vilken av kommunens ansökningar som gäller.', "A competing application cannot become a finalist. First decide which of the municipality's applications stands."),
+        )
+      }
       if (to === 'withdrawn' && !normalizeText(String(merged.withdrawalReason ?? '')).trim()) {
         problems.push(violation('application.withdrawal-reason', 'withdrawalReason', 'Ange varför ansökan återkallas.', 'Say why the application is withdrawn.'))
       }

@@ -45,7 +45,7 @@ export const checkYearLifecycle =
           now: ctx.now(),
           yearId,
           applicationCount: statusChanges ? await countWhere() : 0,
-          finalistCount: statusChanges ? await countWhere('finalist') : 0,
+          finalists: statusChanges ? await countWhere('finalist') : 0,
           winner: winnerDoc && { awardYear: idOf(winnerDoc.awardYear), status: winnerDoc.status },
         },
       ),

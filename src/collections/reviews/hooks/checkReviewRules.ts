@@ -1,10 +1,12 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import { jurorProfile } from '../../../access/jurorProfile.js'
+import { jurorProfile, profileOf } from '../../../access/jurorProfile.js'
 import { isStaffRole, roleOf } from '../../../access/roles.js'
 import type { EhkContext } from '../../../defaults.js'
 import { normalizeText } from '../../../domain/characters.js'
+import { conflictOf } from '../../../domain/conflicts.js'
+import { ROUND_LABELS, roundState, type YearState } from '../../../domain/lifecycle.js'
 import { violation, type Violation } from '../../../domain/text.js'
-import { SYSTEM_CHANGE } from '../../../lib/context.js'
+import { HISTORICAL_IMPORT, SYSTEM_CHANGE } from '../../../lib/context.js'
 import { idOf } from '../../../lib/relations.js'
 import { throwIfViolations } from '../../../lib/violations.js'
 
@@ -40,8 +42,8 @@ export const checkReviewRules =
     const role = roleOf(req)
     const isOwner = !!profile && String(profile.id) === String(idOf(merged.juror))
 
+    const changed = (field: string) => field in data && comparable(field, data[field]) !== comparable(field, originalDoc?.[field])
     if (operation === 'update' && originalDoc && !req.context[SYSTEM_CHANGE]) {
-      const changed = (field: string) => field in data && comparable(field, data[field]) !== comparable(field, originalDoc[field])
       const reopening = originalDoc.submitted && data.submitted === false
       const lifting = originalDoc.conflictOfInterest && data.conflictOfInterest === false
       if (originalDoc.submitted && (!reopening || ASSESSMENT.some(changed) || changed('conflictOfInterest'))) {
@@ -75,23 +77,42 @@ export const checkReviewRules =
           disableErrors: true,
           overrideAccess: true,
           req,
-        })) as { id: number | string; awardYear: unknown; status: string } | null)
+        })) as { id: number | string; awardYear: unknown; status: string; municipality: string } | null)
       : null
     if (!application) {
       throwIfViolations(req, slug, [violation('review.application', 'application', 'Välj en ansökan.', 'Choose an application.')])
       return data
     }
     const juror = merged.juror
-      ? ((await req.payload.findByID({ collection: ctx.slugs.jurors, id: idOf(merged.juror), depth: 0, disableErrors: true, overrideAccess: true, req })) as {
-          years?: unknown[]
-        } | null)
+      ? ((await req.payload.findByID({ collection: ctx.slugs.jurors, id: idOf(merged.juror), depth: 0, disableErrors: true, overrideAccess: true, req })) as Parameters<
+          typeof profileOf
+        >[0] | null)
       : null
     const yearId = String(idOf(application.awardYear))
+    const year = (await req.payload.findByID({ collection: ctx.slugs.awardYears, id: yearId, depth: 0, overrideAccess: true, req })) as YearState & { criteria?: unknown[] }
     if (!juror || !(juror.years ?? []).map((y) => String(idOf(y))).includes(yearId)) {
       problems.push(violation('review.juror-year', 'juror', 'Jurymedlemmen sitter inte i årets jury.', "The juror is not on this year's jury."))
     }
     if (merged.round === 'final' && application.status !== 'finalist' && application.status !== 'winner') {
       problems.push(violation('review.final-round', 'round', 'Finalomgången gäller bara finalister.', 'The final round is for finalists only.'))
+    }
+    // Declaring a conflict is always possible; assessing only while the round is open, and never
+    // an application from a municipality the juror is tied to.
+    const assessing = !merged.conflictOfInterest && (operation === 'create' || ASSESSMENT.some(changed) || (data.submitted === true && !originalDoc?.submitted))
+    if (assessing && !req.context[SYSTEM_CHANGE] && !req.context[HISTORICAL_IMPORT]) {
+      const state = roundState(year, merged.round === 'final' ? 'final' : 'screening', ctx.now())
+      if (state.window !== 'open') {
+        problems.push(
+          state.window === 'not-open'
+            ? violation('review.round-not-open', 'round', `Omgången ”${ROUND_LABELS[state.round].sv}” har inte öppnat.`, `The ${ROUND_LABELS[state.round].en.toLowerCase()} round has not opened.`)
+            : violation('review.round-closed', 'round', `Omgången ”${ROUND_LABELS[state.round].sv}” är stängd. Personal kan öppna den igen.`, `The ${ROUND_LABELS[state.round].en.toLowerCase()} round is closed. Staff can reopen it.`),
+        )
+      }
+      if (juror && conflictOf({ declared: [], ties: profileOf({ ...juror, id: idOf(merged.juror) }).ties }, application) === 'tie') {
+        problems.push(
+          violation('review.tied', 'application', 'Jurymedlemmen är knuten till kommunen (jäv) och kan inte bedöma ansökan.', 'The juror is tied to the municipality (a conflict) and cannot assess the application.'),
+        )
+      }
     }
 
     if (merged.conflictOfInterest) {
@@ -99,7 +120,6 @@ export const checkReviewRules =
       data.recommendation = null
       data.submitted = false
     } else {
-      const year = (await req.payload.findByID({ collection: ctx.slugs.awardYears, id: yearId, depth: 0, overrideAccess: true, req })) as { criteria?: unknown[] }
       const criteria = (year.criteria ?? []).map((c) => String(idOf(c)))
       const scores: Score[] = Array.isArray(merged.scores) ? merged.scores : []
       const scored = new Set<string>()

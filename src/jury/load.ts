@@ -1,0 +1,146 @@
+// A year's jury work as one reader may see it: the year, its jurors, the round's applications and
+// reviews. Read either with the reader's own access (the jury board, the work list) or as the
+// system (reminders, the export), never a mixture.
+import type { PayloadRequest, TypedUser, Where } from 'payload'
+import { profileOf } from '../access/jurorProfile.js'
+import type { EhkContext } from '../defaults.js'
+import type { JurorConflicts } from '../domain/conflicts.js'
+import { roundApplications, type Round, type YearState } from '../domain/lifecycle.js'
+import type { Recommendation } from '../domain/ranking.js'
+import { idOf } from '../lib/relations.js'
+
+export type Reader = { overrideAccess: true } | { overrideAccess: false; user: TypedUser }
+
+/** The logged-in person's own access, for reads that must show only what they may see. */
+export const asReader = (req: PayloadRequest): Reader => ({ overrideAccess: false, user: req.user as TypedUser })
+export const asSystem: Reader = { overrideAccess: true }
+
+export type JuryYear = Omit<YearState, 'criteria'> & {
+  id: number | string
+  year: number
+  title: string
+  criteria: Array<number | string>
+  reminderDays?: number | null
+  publishFinalists?: boolean | null
+  contact?: { email?: string | null } | null
+}
+
+export interface JuryApplication {
+  id: number | string
+  reference: string
+  municipality: string
+  municipalityName: string
+  status: string
+  shortlistedAt?: string | null
+}
+
+export interface JuryReview {
+  id: number | string
+  application: number | string
+  juror: number | string
+  round: Round
+  submitted: boolean
+  conflictOfInterest: boolean
+  scores: Array<{ criterion: number | string; score: number }>
+  recommendation?: Recommendation | null
+}
+
+export interface JuryMember {
+  id: number | string
+  name: string
+  user?: number | string | null
+  /** Ties are shown only to staff and to the juror themself; empty for anyone else. */
+  ties: string[]
+}
+
+export interface JuryRound {
+  year: JuryYear
+  round: Round
+  jurors: JuryMember[]
+  applications: JuryApplication[]
+  reviews: JuryReview[]
+}
+
+type Raw = Record<string, unknown>
+
+export async function loadYear(req: PayloadRequest, ctx: EhkContext, yearId: number | string, reader: Reader): Promise<JuryYear | null> {
+  const year = (await req.payload.findByID({ collection: ctx.slugs.awardYears, id: yearId, depth: 0, disableErrors: true, req, ...reader })) as Raw | null
+  return year && ({ ...year, criteria: ((year.criteria as unknown[]) ?? []).map(idOf) } as JuryYear)
+}
+
+/** The jurors of a year, with their ties as far as the reader may see them. */
+export async function loadJurors(req: PayloadRequest, ctx: EhkContext, yearId: number | string, reader: Reader): Promise<JuryMember[]> {
+  const { docs } = await req.payload.find({
+    collection: ctx.slugs.jurors,
+    where: { years: { contains: yearId } },
+    depth: 0,
+    pagination: false,
+    sort: 'name',
+    req,
+    ...reader,
+  })
+  return (docs as unknown as Raw[]).map((j) => ({ ...profileOf(j as never), name: String(j.name), user: j.user === undefined ? null : idOf(j.user) }))
+}
+
+export async function loadRound(req: PayloadRequest, ctx: EhkContext, year: JuryYear, round: Round, reader: Reader): Promise<JuryRound> {
+  const sys = { depth: 0, pagination: false, req, ...reader } as const
+  const where: Where = { and: [{ awardYear: { equals: year.id } }, roundApplications(round) as Where] }
+  const [jurors, applications] = await Promise.all([
+    loadJurors(req, ctx, year.id, reader),
+    req.payload.find({
+      collection: ctx.slugs.applications,
+      where,
+      select: { reference: true, municipality: true, municipalityName: true, status: true, shortlistedAt: true },
+      sort: 'municipalityName',
+      ...sys,
+    }),
+  ])
+  const ids = applications.docs.map((a) => a.id)
+  const reviews =
+    ids.length === 0
+      ? []
+      : (
+          await req.payload.find({
+            collection: ctx.slugs.reviews,
+            where: { and: [{ application: { in: ids } }, { round: { equals: round } }] },
+            select: { application: true, juror: true, round: true, submitted: true, conflictOfInterest: true, scores: true, recommendation: true },
+            ...sys,
+          })
+        ).docs
+  return {
+    year,
+    round,
+    jurors,
+    applications: applications.docs as unknown as JuryApplication[],
+    reviews: (reviews as unknown as Raw[]).map((r) => ({
+      id: r.id as number | string,
+      application: idOf(r.application),
+      juror: idOf(r.juror),
+      round: r.round as Round,
+      submitted: Boolean(r.submitted),
+      conflictOfInterest: Boolean(r.conflictOfInterest),
+      scores: ((r.scores as Array<{ criterion: unknown; score: number }>) ?? []).map((s) => ({ criterion: idOf(s.criterion), score: s.score })),
+      recommendation: (r.recommendation as Recommendation | null) ?? null,
+    })),
+  }
+}
+
+/**
+ * Every juror's conflicts on a year, as the system knows them (declared in any round, and ties).
+ * Only ever used to leave data out or to show staff; never shown to a juror.
+ */
+export async function yearConflicts(req: PayloadRequest, ctx: EhkContext, yearId: number | string): Promise<Map<string, JurorConflicts>> {
+  const jurors = await loadJurors(req, ctx, yearId, asSystem)
+  const declared = await req.payload.find({
+    collection: ctx.slugs.reviews,
+    where: { and: [{ juror: { in: jurors.map((j) => j.id) } }, { conflictOfInterest: { equals: true } }] },
+    select: { juror: true, application: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const conflicts = new Map(jurors.map((j) => [String(j.id), { declared: [] as Array<number | string>, ties: j.ties }]))
+  for (const review of declared.docs as unknown as Raw[]) conflicts.get(String(idOf(review.juror)))?.declared.push(idOf(review.application))
+  return conflicts
+}
