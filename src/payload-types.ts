@@ -38,6 +38,16 @@ export interface Config {
   collectionsJoins: {
     'award-years': {
       jury: 'jurors';
+      history: 'history';
+    };
+    applications: {
+      history: 'history';
+    };
+    jurors: {
+      history: 'history';
+    };
+    reviews: {
+      history: 'history';
     };
   };
   collectionsSelect: {
@@ -297,6 +307,11 @@ export interface AwardYear {
         id?: string | null;
       }[]
     | null;
+  history?: {
+    docs?: (number | History)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -648,6 +663,11 @@ export interface Juror {
    * The account the juror logs in with.
    */
   user?: (number | null) | User;
+  history?: {
+    docs?: (number | History)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -671,6 +691,67 @@ export interface Partner {
         id?: string | null;
       }[]
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Who did what and when. Cannot be changed or deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "history".
+ */
+export interface History {
+  id: number;
+  at: string;
+  at_tz: SupportedTimezones;
+  action:
+    | 'status-changed'
+    | 'application-confirmed'
+    | 'application-withdrawn'
+    | 'application-competing'
+    | 'personal-data-erased'
+    | 'review-submitted'
+    | 'review-reopened'
+    | 'conflict-declared'
+    | 'conflict-lifted'
+    | 'ties-changed'
+    | 'finalists-selected'
+    | 'decision-recorded'
+    | 'winner-announced'
+    | 'question-asked'
+    | 'question-answered'
+    | 'notice-sent';
+  summary: string;
+  document?:
+    | ({
+        relationTo: 'applications';
+        value: number | Application;
+      } | null)
+    | ({
+        relationTo: 'award-years';
+        value: number | AwardYear;
+      } | null)
+    | ({
+        relationTo: 'reviews';
+        value: number | Review;
+      } | null)
+    | ({
+        relationTo: 'jurors';
+        value: number | Juror;
+      } | null);
+  actor?: (number | null) | User;
+  actorLabel?: string | null;
+  reason?: string | null;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  once?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1059,6 +1140,11 @@ export interface Application {
     reviews?: number | null;
     average?: number | null;
   };
+  history?: {
+    docs?: (number | History)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1082,6 +1168,9 @@ export interface Review {
    * Required to lift a conflict.
    */
   conflictLiftReason?: string | null;
+  /**
+   * Required when you declare a conflict.
+   */
   conflictNote?: string | null;
   scores?:
     | {
@@ -1103,66 +1192,11 @@ export interface Review {
    * Required to reopen a submitted review.
    */
   reopenReason?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * Who did what and when. Cannot be changed or deleted.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "history".
- */
-export interface History {
-  id: number;
-  at: string;
-  at_tz: SupportedTimezones;
-  action:
-    | 'status-changed'
-    | 'application-confirmed'
-    | 'application-withdrawn'
-    | 'application-competing'
-    | 'personal-data-erased'
-    | 'review-submitted'
-    | 'review-reopened'
-    | 'conflict-declared'
-    | 'conflict-lifted'
-    | 'finalists-selected'
-    | 'decision-recorded'
-    | 'winner-announced'
-    | 'question-asked'
-    | 'question-answered'
-    | 'notice-sent';
-  summary: string;
-  document?:
-    | ({
-        relationTo: 'applications';
-        value: number | Application;
-      } | null)
-    | ({
-        relationTo: 'award-years';
-        value: number | AwardYear;
-      } | null)
-    | ({
-        relationTo: 'reviews';
-        value: number | Review;
-      } | null)
-    | ({
-        relationTo: 'jurors';
-        value: number | Juror;
-      } | null);
-  actor?: (number | null) | User;
-  actorLabel?: string | null;
-  reason?: string | null;
-  details?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  once?: string | null;
+  history?: {
+    docs?: (number | History)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1483,6 +1517,7 @@ export interface AwardYearsSelect<T extends boolean = true> {
         text?: T;
         id?: T;
       };
+  history?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1574,6 +1609,7 @@ export interface ApplicationsSelect<T extends boolean = true> {
         reviews?: T;
         average?: T;
       };
+  history?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1596,6 +1632,7 @@ export interface JurorsSelect<T extends boolean = true> {
         id?: T;
       };
   user?: T;
+  history?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1643,6 +1680,7 @@ export interface ReviewsSelect<T extends boolean = true> {
   submittedAt?: T;
   submittedAt_tz?: T;
   reopenReason?: T;
+  history?: T;
   updatedAt?: T;
   createdAt?: T;
 }

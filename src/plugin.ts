@@ -69,6 +69,7 @@ export const eHalsokommun =
       upload: { ...config.upload, limits: { fileSize: MEDIA_MAX_BYTES, ...config.upload?.limits } },
       email: options.disabled ? config.email : outbox(config.email ?? logMailAdapter, ctx.now),
       jobs: options.disabled ? config.jobs : withJobs(config.jobs, ctx, options.autoRunJobs ?? true),
+      admin: withJuryViews(config.admin),
       i18n: withUniformLoginRefusal(config.i18n),
       hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), badQueryIsClientError] },
       onInit: async (payload) => {
@@ -101,6 +102,28 @@ function withJobs(jobs: Config['jobs'], ctx: EhkContext, autoRun: boolean): Conf
 }
 
 const isAdminRequest = ({ req }: { req: PayloadRequest }) => roleOf(req) === 'admin'
+
+/**
+ * The jury's own pages in the admin: the work list (/admin/jury), a year's jury board
+ * (/admin/jury/:year) and the printable application (/admin/jury/utskrift/:id), with a link in
+ * the navigation.
+ */
+function withJuryViews(admin: Config['admin']): Config['admin'] {
+  const view = (Component: string, path: `/${string}`) => ({ Component, path, exact: true })
+  return {
+    ...admin,
+    components: {
+      ...admin?.components,
+      afterNavLinks: [...(admin?.components?.afterNavLinks ?? []), '/admin/jury/NavLink#JuryNavLink'],
+      views: {
+        ...admin?.components?.views,
+        ehkJuryWork: view('/admin/jury/JuryWorkView#JuryWorkView', '/jury'),
+        ehkJuryPrint: view('/admin/jury/PrintView#PrintView', '/jury/utskrift/:id'),
+        ehkJuryBoard: view('/admin/jury/JuryBoardView#JuryBoardView', '/jury/:year'),
+      },
+    },
+  }
+}
 
 /**
  * A locked account is refused with the same words as a wrong password (and, through the login

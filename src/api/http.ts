@@ -54,15 +54,24 @@ function serialized(content: object): { body: string; etag: string } {
   return result
 }
 
+/** How long a public read may be kept, and served stale while it is revalidated. */
+const MAX_AGE_S = 30
+const STALE_S = 120
+
 /**
  * A cacheable read: strong ETag over the content, 304 when the client has it, short max-age with
  * stale-while-revalidate. Volatile fields (the server time) travel in a header, outside the ETag.
+ * `changesAt`: an instant at which the content changes by itself (a winner becoming public); no
+ * cache may keep the answer, fresh or stale, past it.
  */
-export function cachedJson(req: PayloadRequest, content: object, headers: Headers, serverTime?: Date): Response {
+export function cachedJson(req: PayloadRequest, content: object, headers: Headers, serverTime?: Date, changesAt?: Date): Response {
   const { body, etag } = serialized(content)
   headers.set('ETag', etag)
   if (serverTime) headers.set('X-EHK-Server-Time', serverTime.toISOString())
-  headers.set('Cache-Control', carriesLogin(req) ? 'private, no-store' : 'public, max-age=30, stale-while-revalidate=120')
+  const untilChange = changesAt && serverTime ? Math.floor((changesAt.getTime() - serverTime.getTime()) / 1000) : Infinity
+  const publicPolicy =
+    untilChange >= MAX_AGE_S + STALE_S ? `public, max-age=${MAX_AGE_S}, stale-while-revalidate=${STALE_S}` : `public, max-age=${Math.max(0, Math.min(MAX_AGE_S, untilChange))}, must-revalidate`
+  headers.set('Cache-Control', carriesLogin(req) ? 'private, no-store' : publicPolicy)
   const match = (req.headers.get('if-none-match') ?? '').split(',').map((tag) => tag.trim())
   if (match.includes(etag) || match.includes('*')) return new Response(null, { status: 304, headers })
   headers.set('Content-Type', 'application/json; charset=utf-8')

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 import type { EhkContext } from '../defaults.js'
-import { publicWinnerYears, publishedYears } from '../domain/lifecycle.js'
+import { publicFinalistYears, publicWinnerYears, publishedYears, roundApplications, upcomingAnnouncements } from '../domain/lifecycle.js'
 import { MUNICIPALITIES } from '../domain/municipalities.js'
 import { normalizeOrigin } from '../lib/origins.js'
 import { idOf } from '../lib/relations.js'
@@ -8,7 +8,7 @@ import { clientKey } from './clientAddress.js'
 import { ALLOWED_REQUEST_HEADERS, API_PREFIX, cachedJson, corsHeaders, type CorsDecision, langOf, problem } from './http.js'
 import { AllowedOrigins } from './origins.js'
 import { ReadCache } from './readCache.js'
-import { publicJuror, publicPartner, publicWinner, publicYear, type YearDoc } from './publicViews.js'
+import { publicFinalists, publicJuror, publicPartner, publicWinner, publicYear, type YearDoc } from './publicViews.js'
 import type { RateLimits } from './rateLimit.js'
 
 /** State the API keeps per app server: the origin list and the read cache (rate limits live in the context). */
@@ -119,7 +119,8 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
   const { slugs } = ctx
   // Reads run as the public would (overrideAccess: false, no user): the embargo and the draft rule
   // apply as a second guard behind the field-by-field public views.
-  const asPublic = { overrideAccess: false, user: null } as const
+  // Joins (the history, a year's jury) are never part of a public view: not even queried.
+  const asPublic = { overrideAccess: false, user: null, joins: false as never } as const
 
   async function findYear(req: PayloadRequest, where: Where) {
     const { docs } = await req.payload.find({ collection: slugs.awardYears, where, depth: 1, limit: 1, sort: '-year', ...asPublic })
@@ -165,25 +166,43 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
       const params = new URL(req.url ?? '', 'http://x').searchParams
       const limit = Math.min(50, Math.max(1, Number(params.get('limit')) || 50))
       const only = Number(params.get('year'))
+      const onlyYear = Number.isInteger(only) && only > 0 ? [{ year: { equals: only } }] : []
       const view = await state.reads.get(`winners?${limit}&${only}`, async () => {
         const now = ctx.now()
-        const { docs } = await req.payload.find({
-          collection: slugs.awardYears,
-          where: { and: [publicWinnerYears(now), ...(Number.isInteger(only) && only > 0 ? [{ year: { equals: only } }] : [])] },
+        const [winnerYears, finalistYears, upcoming] = await Promise.all([
+          req.payload.find({ collection: slugs.awardYears, where: { and: [publicWinnerYears(now), ...onlyYear] }, depth: 0, limit, sort: '-year', ...asPublic }),
+          req.payload.find({ collection: slugs.awardYears, where: { and: [publicFinalistYears(now), ...onlyYear] }, depth: 0, limit, sort: '-year', ...asPublic }),
+          req.payload.find({ collection: slugs.awardYears, where: { and: [PUBLISHED, upcomingAnnouncements(now), ...onlyYear] }, depth: 0, limit: 1, sort: 'announcementAt', ...asPublic }),
+        ])
+        // The public reads above show `winner` only where the embargo is lifted; applications are
+        // not public themselves, so the winners' and finalists' municipalities are looked up by the system.
+        const years = winnerYears.docs as unknown as YearDoc[]
+        const shortlisted = finalistYears.docs as unknown as YearDoc[]
+        const { docs: applications } = await req.payload.find({
+          collection: slugs.applications,
+          where: {
+            or: [
+              { id: { in: years.map((year) => idOf(year.winner)).filter((id) => id !== undefined) } },
+              { and: [{ awardYear: { in: shortlisted.map((year) => year.id) } }, roundApplications('final') as Where] },
+            ],
+          },
+          select: { municipality: true, awardYear: true },
           depth: 0,
-          limit,
-          sort: '-year',
-          ...asPublic,
+          pagination: false,
+          overrideAccess: true,
         })
-        // The public read above shows `winner` only where the embargo is lifted; the winning
-        // application is not public itself, so its municipality is looked up by the system.
-        const years = docs as unknown as YearDoc[]
-        const ids = years.map((year) => idOf(year.winner)).filter((id) => id !== undefined)
-        const { docs: applications } = await req.payload.find({ collection: slugs.applications, where: { id: { in: ids } }, select: { municipality: true }, depth: 0, pagination: false, overrideAccess: true })
-        const codes = new Map(applications.map((a) => [a.id, (a as { municipality?: string }).municipality]))
-        return { winners: years.map((year) => publicWinner(year, codes.get(idOf(year.winner) as never), now)).filter((w) => w !== undefined) }
+        const found = applications as unknown as Array<{ id: number | string; municipality: string; awardYear: unknown }>
+        const codeOf = new Map(found.map((a) => [String(a.id), a.municipality]))
+        const finalistsOf = (year: YearDoc) => found.filter((a) => String(idOf(a.awardYear)) === String(year.id)).map((a) => a.municipality)
+        return {
+          winners: years.map((year) => publicWinner(year, codeOf.get(String(idOf(year.winner))), now)).filter((w) => w !== undefined),
+          finalists: shortlisted.map((year) => publicFinalists(year, finalistsOf(year), now)).filter((f) => f !== undefined),
+          // When the next winner becomes public: the widget asks again then.
+          nextAnnouncementAt: (upcoming.docs[0] as unknown as YearDoc | undefined)?.announcementAt ?? null,
+        }
       })
-      return cachedJson(req, view, headers)
+      // No cache may keep the answer past the instant a winner becomes public.
+      return cachedJson(req, view, headers, ctx.now(), view.nextAnnouncementAt ? new Date(view.nextAnnouncementAt) : undefined)
     }),
     publicEndpoint(state, 'get', '/municipalities', async (req, headers) => cachedJson(req, MUNICIPALITY_LIST, headers)),
   ]

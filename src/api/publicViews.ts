@@ -1,7 +1,7 @@
 // What the public may see of a year, a winner, a juror and a partner: built field by field from the
 // documents, so that nothing is published by accident when a field is added to a collection.
 import { CONSENT } from '../domain/consent.js'
-import { applicationWindow, isWinnerPublic, type YearStatus } from '../domain/lifecycle.js'
+import { applicationWindow, areFinalistsPublic, isWinnerPublic, type YearStatus } from '../domain/lifecycle.js'
 import { findMunicipality } from '../domain/municipalities.js'
 import { toPublicRichText } from '../domain/richText.js'
 
@@ -17,6 +17,7 @@ export type YearDoc = {
   opensAt?: string | null
   deadline?: string | null
   finalistsAt?: string | null
+  publishFinalists?: boolean | null
   ceremonyAt?: string | null
   announcementAt?: string | null
   timeline?: Array<{ startsOn: string; endsOn?: string | null; description: string }> | null
@@ -75,6 +76,17 @@ export function publicWinner(year: YearDoc, municipalityCode: string | undefined
     successFactors: (year.successFactors ?? []).map((f) => f.text),
     announcedAt: year.announcementAt ?? null,
   }
+}
+
+/** A year's finalists, where the year publishes them and its finalists date has come: municipalities only, never scores. */
+export function publicFinalists(year: YearDoc, municipalityCodes: string[], now: Date) {
+  if (!areFinalistsPublic(year, now)) return undefined
+  const municipalities = municipalityCodes
+    .map((code) => findMunicipality(code))
+    .filter((m) => m !== undefined)
+    .map((m) => ({ code: m.code, name: m.name, shortName: m.shortName }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+  return { year: year.year, title: year.title, municipalities }
 }
 
 export function publicJuror(juror: { name: string; title?: string | null; bio?: string | null; organisation?: Rel<{ name: string; shortName?: string | null }>; photo?: Rel<Media> }) {

@@ -24,6 +24,9 @@ export interface SqliteOptions {
 
 export const DEFAULT_SQLITE_FILE = path.join('data', 'ehalsokommun.db')
 
+/** How long a write waits for another process's lock on the SQLite file. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000
+
 /**
  * A `mongodb://` or `mongodb+srv://` URI selects MongoDB (production); anything else, or nothing,
  * an embedded SQLite file, so that the app runs on a fresh machine with no database server.
@@ -38,7 +41,9 @@ export function chooseDatabase(uri: string | undefined, sqlite: SqliteOptions = 
   return {
     kind: 'sqlite',
     description: `SQLite (${redact(url)})`,
-    adapter: sqliteAdapter({ client: { url }, migrationDir: sqlite.migrationDir, prodMigrations: sqlite.migrations }),
+    // Several processes may share the file (app servers, the payload CLI, a scheduled job): a writer
+    // waits for another's lock instead of failing at once, and readers never wait for a writer (WAL).
+    adapter: sqliteAdapter({ client: { url }, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, wal: true, migrationDir: sqlite.migrationDir, prodMigrations: sqlite.migrations }),
   }
 }
 

@@ -256,6 +256,23 @@ export function isWinnerPublic(year: Pick<YearState, 'status' | 'announcementAt'
 /** The same rule as a query, at `now`. */
 export const publicWinnerYears = (now: Date): Query => ({ and: [{ status: { in: ['decided', 'announced'] } }, { announcementAt: { less_than_equal: now.toISOString() } }] })
 
+/** The finalists are public (municipalities only) when the year says so, from its finalists date. */
+export function areFinalistsPublic(year: Pick<YearState, 'status' | 'finalistsAt'> & { publishFinalists?: boolean | null }, now: Date): boolean {
+  return !!year.publishFinalists && ['finalists', 'decided', 'announced'].includes(year.status) && (!year.finalistsAt || now >= toDate(year.finalistsAt))
+}
+
+/** The same rule as a query, at `now`. */
+export const publicFinalistYears = (now: Date): Query => ({
+  and: [
+    { publishFinalists: { equals: true } },
+    { status: { in: ['finalists', 'decided', 'announced'] } },
+    { or: [{ finalistsAt: { equals: null } }, { finalistsAt: { less_than_equal: now.toISOString() } }] },
+  ],
+})
+
+/** Years whose winner becomes public at a coming instant: the public views change then. */
+export const upcomingAnnouncements = (now: Date): Query => ({ and: [{ status: { in: ['finalists', 'decided'] } }, { announcementAt: { greater_than: now.toISOString() } }] })
+
 export type ApplicationWindow = 'not-open' | 'open' | 'closed'
 
 /** Whether a year takes applications at `now`: open status, after opening and strictly before the deadline. */

@@ -7,6 +7,9 @@
 // so that a harsh and a lenient juror weigh the same. A juror whose scores say nothing about their
 // scale (a single review, or the same score every time) contributes 0, the neutral value.
 
+/** The scale of a score per criterion. */
+export const REVIEW_SCORE = { min: 1, max: 5 } as const
+
 export const RECOMMENDATIONS = ['advance', 'consider', 'decline'] as const
 export type Recommendation = (typeof RECOMMENDATIONS)[number]
 

@@ -1,7 +1,7 @@
 // A year's jury work as one reader may see it: the year, its jurors, the round's applications and
 // reviews. Read either with the reader's own access (the jury board, the work list) or as the
 // system (reminders, the export), never a mixture.
-import type { PayloadRequest, TypedUser, Where } from 'payload'
+import { Forbidden, type PayloadRequest, type TypedUser, type Where } from 'payload'
 import { profileOf } from '../access/jurorProfile.js'
 import type { EhkContext } from '../defaults.js'
 import type { JurorConflicts } from '../domain/conflicts.js'
@@ -82,36 +82,48 @@ export async function loadJurors(req: PayloadRequest, ctx: EhkContext, yearId: n
   return (docs as unknown as Raw[]).map((j) => ({ ...profileOf(j as never), name: String(j.name), user: j.user === undefined ? null : idOf(j.user) }))
 }
 
+/** A reader's find where their access may deny the whole collection (a juror before the deadline): nothing, then. */
+async function findAllowed<T>(find: () => Promise<{ docs: T[] }>): Promise<T[]> {
+  try {
+    return (await find()).docs
+  } catch (error) {
+    if (error instanceof Forbidden) return []
+    throw error
+  }
+}
+
 export async function loadRound(req: PayloadRequest, ctx: EhkContext, year: JuryYear, round: Round, reader: Reader): Promise<JuryRound> {
   const sys = { depth: 0, pagination: false, req, ...reader } as const
   const where: Where = { and: [{ awardYear: { equals: year.id } }, roundApplications(round) as Where] }
   const [jurors, applications] = await Promise.all([
     loadJurors(req, ctx, year.id, reader),
-    req.payload.find({
-      collection: ctx.slugs.applications,
-      where,
-      select: { reference: true, municipality: true, municipalityName: true, status: true, shortlistedAt: true },
-      sort: 'municipalityName',
-      ...sys,
-    }),
+    findAllowed(() =>
+      req.payload.find({
+        collection: ctx.slugs.applications,
+        where,
+        select: { reference: true, municipality: true, municipalityName: true, status: true, shortlistedAt: true },
+        sort: 'municipalityName',
+        ...sys,
+      }),
+    ),
   ])
-  const ids = applications.docs.map((a) => a.id)
+  const ids = applications.map((a) => a.id)
   const reviews =
     ids.length === 0
       ? []
-      : (
-          await req.payload.find({
+      : await findAllowed(() =>
+          req.payload.find({
             collection: ctx.slugs.reviews,
             where: { and: [{ application: { in: ids } }, { round: { equals: round } }] },
             select: { application: true, juror: true, round: true, submitted: true, conflictOfInterest: true, scores: true, recommendation: true },
             ...sys,
-          })
-        ).docs
+          }),
+        )
   return {
     year,
     round,
     jurors,
-    applications: applications.docs as unknown as JuryApplication[],
+    applications: applications as unknown as JuryApplication[],
     reviews: (reviews as unknown as Raw[]).map((r) => ({
       id: r.id as number | string,
       application: idOf(r.application),

@@ -1,4 +1,5 @@
-import type { DateField, EmailFieldValidation, FieldHook, RichTextFieldValidation, TextFieldSingleValidation } from 'payload'
+import type { CollectionSlug, DateField, EmailFieldValidation, FieldHook, JoinField, RichTextFieldValidation, TextFieldSingleValidation } from 'payload'
+import { isStaffRole, roleOf } from '../access/roles.js'
 import { richText } from 'payload/shared'
 import { emailViolation, phoneViolation } from '../domain/application.js'
 import { isEmail, isPhone } from '../domain/contact.js'
@@ -61,3 +62,21 @@ export const validateSafeRichText: RichTextFieldValidation = async (value, optio
 /** A phone field checked by the product's one phone rule (src/domain/contact.ts). */
 export const validatePhone: TextFieldSingleValidation = (value, { req }) =>
   value === undefined || value === null || value === '' || isPhone(value) || phoneViolation('phone').message[requestLang(req)]
+
+/**
+ * The document's history (who did what and when), shown on it in the admin: read-only, staff only,
+ * newest first. A join: nothing is stored on the document itself.
+ */
+export function historyField(historySlug: CollectionSlug): JoinField {
+  return {
+    name: 'history',
+    type: 'join',
+    collection: historySlug,
+    on: 'document',
+    defaultSort: '-at',
+    defaultLimit: 20,
+    label: { sv: 'Historik', en: 'History' },
+    access: { read: ({ req }) => isStaffRole(roleOf(req)) },
+    admin: { allowCreate: false, defaultColumns: ['at', 'action', 'summary', 'actorLabel', 'reason'] },
+  }
+}

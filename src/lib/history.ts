@@ -12,6 +12,7 @@ export const HISTORY_ACTIONS = {
   'review-reopened': { sv: 'Bedömning öppnad igen', en: 'Review reopened' },
   'conflict-declared': { sv: 'Jäv anmält', en: 'Conflict declared' },
   'conflict-lifted': { sv: 'Jäv hävt', en: 'Conflict lifted' },
+  'ties-changed': { sv: 'Kopplingar till kommuner ändrade', en: 'Ties to municipalities changed' },
   'finalists-selected': { sv: 'Finalister utsedda', en: 'Finalists selected' },
   'decision-recorded': { sv: 'Beslut registrerat', en: 'Decision recorded' },
   'winner-announced': { sv: 'Vinnare tillkännagiven', en: 'Winner announced' },

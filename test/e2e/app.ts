@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { buildConfig, getPayload, type Payload } from 'payload'
 import sharp from 'sharp'
+import { SQLITE_BUSY_TIMEOUT_MS } from '../../src/config/database.js'
 import { eHalsokommun } from '../../src/index.js'
 
 export interface App {
@@ -88,7 +89,7 @@ export async function openDatabase(app: App): Promise<Payload> {
   const config = await buildConfig({
     secret: 'e2e-secret-that-is-long-enough-for-production',
     serverURL: app.url,
-    db: sqliteAdapter({ client: { url: app.database }, push: false }),
+    db: sqliteAdapter({ client: { url: app.database }, push: false, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, wal: true }),
     editor: lexicalEditor(),
     sharp,
     plugins: [eHalsokommun({ autoRunJobs: false })],

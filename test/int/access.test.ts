@@ -67,7 +67,7 @@ beforeAll(async () => {
   jurorProfile = await createJuror(payload, users.juror!, [closedYear], 'Juror One')
   conflictedProfile = await createJuror(payload, users['conflicted juror']!, [closedYear], 'Juror Two')
   otherProfile = await createJuror(payload, null, [closedYear], 'Juror Three')
-  await payload.create({ collection: 'reviews', data: { application: appA.id, juror: conflictedProfile.id, conflictOfInterest: true }, ...sys })
+  await payload.create({ collection: 'reviews', data: { application: appA.id, juror: conflictedProfile.id, conflictOfInterest: true, conflictNote: 'Anställd i kommunen.' }, ...sys })
   reviewB = (await payload.create({ collection: 'reviews', data: submittedReview(appB, jurorProfile), ...sys })) as Doc
   const appC = await importApplication(payload, closedYear, criteria, { municipality: '2580' })
   draftReview = (await payload.create({ collection: 'reviews', data: { application: appC.id, juror: jurorProfile.id, scores: [{ criterion: criteria[0]!.id, score: 3 }] }, ...sys })) as Doc

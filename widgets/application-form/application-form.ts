@@ -30,10 +30,21 @@ interface Receipt {
   confirmBy: string | null
   message?: string
 }
-interface Mine extends Receipt {
+export interface Question {
+  id: string
+  question: string
+  answerBy: string
+  answerLimit: number
+  answer: string | null
+  answeredAt: string | null
+  /** Whether it still takes an answer (by the server's clock). */
+  open: boolean
+}
+export interface Mine extends Receipt {
   editable: boolean
   contact: Partial<Record<keyof Contact, string | null>> | null
   answers: Array<{ criterion: number | string; text: string }>
+  questions: Question[]
 }
 type Done = { kind: 'received' | 'saved' | 'withdrawn'; receipt: Receipt; email?: string }
 
@@ -65,7 +76,8 @@ function takeLink(): { kind: 'bekrafta' | 'redigera'; token: string } | undefine
  * until the application is received; the contact details only while the tab is open. The
  * application counts once its contact has confirmed it through the link mailed to them.
  * Opened with that link (#bekrafta=…), it confirms the application; with the edit link
- * (#redigera=…), it changes or withdraws it until the deadline.
+ * (#redigera=…), it changes or withdraws it until the deadline, and a finalist answers the jury's
+ * supplementary questions there until their dates (each with its own live character count).
  *
  * @fires ehk-submitted - the application was received, confirmed, saved or withdrawn; `detail` is the receipt
  * @csspart form - the form
@@ -97,6 +109,7 @@ export class EhkApplicationForm extends EhkElement {
     announcement: { state: true },
     asking: { state: true },
     lost: { state: true },
+    replies: { state: true },
   }
 
   /** @internal */
@@ -119,6 +132,10 @@ export class EhkApplicationForm extends EhkElement {
   declare asking: boolean
   /** The lost-link request: its fields, its messages, and the answer. @internal */
   declare lost: { municipality: string; email: string; errors: Record<string, string>; message: string }
+  /** The finalist's answers to the jury's open questions, by question id, as typed. @internal */
+  declare replies: Record<string, string>
+  /** The questions' form, once a finalist's page needs it. @internal */
+  questions?: typeof import('./questions.js').questionsForm
   private link = takeLink()
   /** The edit token, once known (from the edit link, or from confirming). */
   private token?: string
@@ -135,11 +152,12 @@ export class EhkApplicationForm extends EhkElement {
     this.announcement = ''
     this.asking = false
     this.lost = { municipality: '', email: '', errors: {}, message: '' }
+    this.replies = {}
   }
 
   /** @internal */
   get t() {
-    return formTexts[this.language]
+    return formTexts.get(this.language)
   }
 
   private get storageKey() {
@@ -149,6 +167,7 @@ export class EhkApplicationForm extends EhkElement {
   /** Confirms through the link (once), then opens the application the edit token belongs to, or the year's empty form. */
   protected override async load() {
     const lang = this.language
+    await formTexts.load(lang)
     if (this.link?.kind === 'bekrafta') {
       const token = this.link.token
       this.link = undefined // a confirmation link works once: a retry does not send it again
@@ -178,6 +197,11 @@ export class EhkApplicationForm extends EhkElement {
     const yearPath = mine ? `/years/${mine.year}` : this.year ? `/years/${this.year}` : '/years/current'
     const [year, list] = await Promise.all([request<Year>(this.api, yearPath, lang), request<{ municipalities: Municipality[] }>(this.api, '/municipalities', lang)])
     this.data = { year: year.data, municipalities: list.data.municipalities, now: year.serverTime ?? new Date(), mine }
+    if (mine && !mine.editable && mine.questions.length > 0) {
+      // Only a finalist's page needs the questions' form: it is fetched then.
+      this.replies = Object.fromEntries(mine.questions.map((q) => [q.id, q.answer ?? '']))
+      this.questions = (await import('./questions.js')).questionsForm
+    }
     if (mine) {
       this.draft = {
         municipality: mine.municipality.code,
@@ -223,19 +247,21 @@ export class EhkApplicationForm extends EhkElement {
     return totalCharacters(this.answers.map((a) => a.text))
   }
 
-  /** Tells screen readers the characters left once typing pauses, never on every keystroke. */
-  private announceCount() {
+  /** Tells screen readers what `text` says once typing pauses, never on every keystroke. @internal */
+  announceLater(text: () => string) {
     clearTimeout(this.announceTimer)
-    this.announceTimer = setTimeout(() => (this.announcement = this.t.remaining(this.data!.year.characterLimit - this.total)), 1500)
+    this.announceTimer = setTimeout(() => (this.announcement = text()), 1500)
   }
 
-  private async focusOn(selector: string) {
+  /** @internal */
+  async focusOn(selector: string) {
     await this.updateComplete
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus()
   }
 
   /** Sends a request of the form's: the answer, or the error (a failed connection is status 0). */
-  private async send<T>(path: string, init: RequestInit): Promise<Answer<T> | ApiError> {
+  /** @internal */
+  async send<T>(path: string, init: RequestInit): Promise<Answer<T> | ApiError> {
     this.sending = true
     this.notice = ''
     try {
@@ -254,7 +280,8 @@ export class EhkApplicationForm extends EhkElement {
   }
 
   /** Shows a refusal at the fields it concerns and in the summary, which takes focus. */
-  private async refused(e: ApiError) {
+  /** @internal */
+  async refused(e: ApiError) {
     this.errors = e.status === 422 ? e.errors : {}
     this.problem = e.status === 422 && Object.keys(e.errors).length ? '' : this.explain(e)
     await this.focusOn('.summary')
@@ -322,7 +349,8 @@ export class EhkApplicationForm extends EhkElement {
   }
 
   /** A field's messages above it, tied to it with aria-describedby; what else describes it. */
-  private messages(id: string, describedBy: string[] = [], errors = this.errors, prefix = '') {
+  /** @internal */
+  messages(id: string, describedBy: string[] = [], errors = this.errors, prefix = '') {
     const messages = this.messagesIn(errors)[id]
     const errorId = `${prefix}${id}-error`
     return {
@@ -348,7 +376,8 @@ export class EhkApplicationForm extends EhkElement {
       ${this.data!.municipalities.map((m) => html`<option value=${m.code} ?selected=${m.code === selected}>${m.name}</option>`)}`
   }
 
-  private summary() {
+  /** @internal */
+  summary() {
     const entries = Object.entries(this.errors)
     if (!entries.length && !this.problem) return nothing
     return html`<div part="error-summary" class="summary" tabindex="-1" aria-labelledby="summary-title">
@@ -356,8 +385,9 @@ export class EhkApplicationForm extends EhkElement {
       ${this.problem ? html`<p>${this.problem}</p>` : nothing}
       <ul>
         ${entries.map(([path, message]) => {
-          // Four answers may share a message: the summary names the criterion.
-          const criterion = this.data!.year.criteria[Number(/^answers\.(\d+)\./.exec(path)?.[1] ?? NaN)]
+          // Four answers may share a message: the summary names the criterion (or the question).
+          const index = Number(/^answers\.(\d+)\./.exec(path)?.[1] ?? NaN)
+          const criterion = this.questions ? { title: `${this.t.questionsTitle} ${index + 1}` } : this.data!.year.criteria[index]
           return html`<li><a href=${`#${fieldId(path)}`} @click=${(e: Event) => (e.preventDefault(), this.renderRoot.querySelector<HTMLElement>(`#${fieldId(path)}`)?.focus())}
             >${criterion ? `${criterion.title}: ` : ''}${message}</a></li>`
         })}
@@ -420,6 +450,7 @@ export class EhkApplicationForm extends EhkElement {
     if (!this.data) return notice
     if (this.done) return this.receiptPanel(this.done)
     const { year, now, mine } = this.data
+    if (mine && !mine.editable && this.questions) return this.questions(this, mine, notice)
     if (mine && !mine.editable) return html`${notice}<p part="notice" class="notice">${mine.status === 'withdrawn' ? t.withdrawn : t.readOnly} ${t.reference}: ${mine.reference}</p>`
     // Not open (yet, or any more): the countdown says so, in its words.
     if (applicationWindow(year, now) !== 'open') return html`<ehk-countdown part="closed" api=${this.api} year=${year.year} lang=${this.language}></ehk-countdown>`
@@ -448,7 +479,7 @@ export class EhkApplicationForm extends EhkElement {
             <div class="hint" id=${`${id}-hint`}>${t.questions}<ul>${criterion.guidingQuestions.map((q) => html`<li>${q}</li>`)}</ul></div>
             ${m.errors}
             <textarea id=${id} rows="8" .value=${this.draft.answers[criterion.id] ?? ''} aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
-              @input=${(e: InputEvent) => (this.change((d) => (d.answers[criterion.id] = (e.target as HTMLTextAreaElement).value)), this.announceCount())}></textarea>
+              @input=${(e: InputEvent) => (this.change((d) => (d.answers[criterion.id] = (e.target as HTMLTextAreaElement).value)), this.announceLater(() => this.t.remaining(this.data!.year.characterLimit - this.total)))}></textarea>
           </div>`
         })}
         <p id="counter" part="counter" class=${total > year.characterLimit ? 'counter error' : 'counter'}>${t.count(total, year.characterLimit)}</p>

@@ -1,5 +1,5 @@
-// The application form's texts, Swedish first.
-import { plural, type Texts } from '../shared/i18n.js'
+// The application form's texts in Swedish; the English ones are in texts.en.ts.
+import { plural, translations } from '../shared/i18n.js'
 
 const sv = {
   municipality: 'Kommun',
@@ -33,43 +33,17 @@ const sv = {
   lostLink: 'Har ni redan ansökt och tappat länken?',
   lostLinkHelp: 'Ange kommunen och kontaktpersonens e-postadress, så skickar vi länken dit igen.',
   sendLink: 'Skicka länken',
-  
+  questionsTitle: 'Juryns kompletterande frågor',
+  questionsIntro: 'Ni är finalist. Juryn vill veta mer: svara på frågorna nedan. Ni kan ändra svaren fram till svarsdatumet.',
+  answerBy: (when: string) => `Svara senast ${when}.`,
+  answerCount: (n: number, limit: number) => `${n.toLocaleString('sv-SE')} av ${limit.toLocaleString('sv-SE')} tecken`,
+  answered: (when: string) => `Besvarad ${when}.`,
+  closedQuestion: 'Tiden för att svara har gått ut.',
+  noAnswer: 'Inget svar lämnades.',
+  saveAnswers: 'Skicka svaren',
+  answersSaved: 'Svaren är sparade och juryn kan läsa dem.',
 }
 
-export const formTexts: Texts<typeof sv> = {
-  sv,
-  en: {
-    municipality: 'Municipality',
-    chooseMunicipality: 'Choose a municipality',
-    contact: 'Contact person',
-    name: 'Name',
-    role: 'Role (optional)',
-    email: 'E-mail',
-    phone: 'Phone (optional)',
-    questions: 'Questions to start from:',
-    count: (n: number, limit: number) => `${n.toLocaleString('en-GB')} of ${limit.toLocaleString('en-GB')} characters`,
-    remaining: (n: number) => (n >= 0 ? `You have ${n.toLocaleString('en-GB')} characters left.` : `You have ${(-n).toLocaleString('en-GB')} characters too many.`),
-    submit: 'Send application',
-    save: 'Save changes',
-    sending: 'Sending …',
-    draftKept: 'The answers are kept in the browser until they are sent, the contact details only while the tab is open.',
-    problems: 'The application needs corrections',
-    network: 'The server does not answer. Your text is kept in the browser; try again.',
-    rateLimited: (s: number) => `Too many attempts. Wait ${plural(Math.ceil(s / 60), 'minute', 'minutes')} and try again.`,
-    receivedTitle: 'Almost done: confirm the application',
-    received: (email: string, until: string) =>
-      `The application is received but counts only once it is confirmed. We have sent a link to ${email}. Open it by ${until}; after that you can also change the application through it.`,
-    saved: 'The changes have been saved.',
-    reference: 'Reference number',
-    withdraw: 'Withdraw the application',
-    withdrawAsk: 'Do you want to withdraw the application? It will then not be assessed, and this cannot be undone here.',
-    withdrawYes: 'Yes, withdraw',
-    withdrawNo: 'No, keep it',
-    withdrawn: 'The application is withdrawn.',
-    readOnly: 'The application can no longer be changed.',
-    lostLink: 'Have you already applied and lost the link?',
-    lostLinkHelp: 'Give the municipality and the contact person’s e-mail address, and we will send the link there again.',
-    sendLink: 'Send the link',
-  
-  },
-}
+export type FormTexts = typeof sv
+
+export const formTexts = translations<FormTexts>(sv, () => import('./texts.en.js'))

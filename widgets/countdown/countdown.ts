@@ -4,7 +4,7 @@ import { define } from '../shared/define.js'
 import { EhkElement } from '../shared/element.js'
 import { base } from '../shared/styles.js'
 import { status } from '../shared/templates.js'
-import { windowText } from '../shared/window.js'
+import { windowText, windowTexts } from '../shared/window.js'
 import { styles } from './countdown.styles.js'
 
 /**
@@ -36,6 +36,7 @@ export class EhkCountdown extends EhkElement {
   private timer?: ReturnType<typeof setTimeout>
 
   protected override async load() {
+    await windowTexts.load(this.language)
     const { data, serverTime } = await request<Year>(this.api, this.year ? `/years/${this.year}` : '/years/current', this.language)
     this.offset = serverTime ? serverTime.getTime() - Date.now() : 0
     this.data = data

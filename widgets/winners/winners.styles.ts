@@ -36,4 +36,7 @@ export const styles = css`
   a {
     color: var(--_accent);
   }
+  .finalists {
+    margin-block-end: var(--_space);
+  }
 `

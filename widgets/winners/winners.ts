@@ -16,12 +16,28 @@ interface Winner {
   motivation: PublicBlock[]
   successFactors: string[]
 }
+interface Finalists {
+  year: number
+  title: string
+  municipalities: Array<{ code: string; name: string }>
+}
+interface WinnersView {
+  winners: Winner[]
+  finalists: Finalists[]
+  nextAnnouncementAt: string | null
+}
+
+/** Timers cannot wait longer than this (about 24 days); a later announcement is looked at again then. */
+const LONGEST_WAIT_MS = 2 ** 31 - 1
 
 /**
  * The announced winners, newest first: year, municipality, the jury's motivation and the success
- * factors. `limit` caps the number, `year` shows one year, `heading-level` fits the headings into
- * the page's outline (default 2).
+ * factors; before a year's announcement, its finalists when the organiser publishes them. `limit`
+ * caps the number, `year` shows one year, `heading-level` fits the headings into the page's outline
+ * (default 2). At the instant a winner becomes public the widget asks again by itself (by the
+ * server's clock, a second or two after it, so that a page left open shows the winner).
  *
+ * @csspart finalists - the finalists of a year whose winner is not announced yet
  * @csspart list - the list of winners
  * @csspart winner - one winner
  * @csspart title - the municipality and year
@@ -38,36 +54,67 @@ interface Winner {
  */
 export class EhkWinners extends EhkElement {
   static override styles = [base, styles]
-  static override properties = { limit: { type: Number }, headingLevel: { type: Number, attribute: 'heading-level' }, winners: { state: true } }
+  static override properties = {
+    limit: { type: Number },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    winners: { state: true },
+    finalists: { state: true },
+  }
 
   declare limit?: number
   declare headingLevel: number
   /** @internal */
   declare winners: Winner[]
+  /** @internal */
+  declare finalists: Finalists[]
+  private timer?: ReturnType<typeof setTimeout>
 
   constructor() {
     super()
     this.headingLevel = 2
     this.winners = []
+    this.finalists = []
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback()
+    clearTimeout(this.timer)
   }
 
   /** @internal */
   get t() {
-    return winnersTexts[this.language]
+    return winnersTexts.get(this.language)
   }
 
   protected override async load() {
+    await winnersTexts.load(this.language)
     const query = new URLSearchParams()
     if (this.limit) query.set('limit', String(this.limit))
     if (this.year) query.set('year', String(this.year))
-    this.winners = (await request<{ winners: Winner[] }>(this.api, `/winners?${query}`, this.language)).data.winners
+    const { data, serverTime } = await request<WinnersView>(this.api, `/winners?${query}`, this.language)
+    this.winners = data.winners
+    // A year with a public winner is shown as its winner, not its finalists.
+    this.finalists = (data.finalists ?? []).filter((f) => !data.winners.some((w) => w.year === f.year))
+    clearTimeout(this.timer)
+    if (data.nextAnnouncementAt) {
+      const offset = serverTime ? serverTime.getTime() - Date.now() : 0
+      // After the instant by the server's clock, spread over a second so that every open page does not ask at once.
+      const wait = new Date(data.nextAnnouncementAt).getTime() - (Date.now() + offset) + 500 + Math.random() * 1000
+      this.timer = setTimeout(() => void this.load().catch(() => undefined), Math.min(Math.max(wait, 0), LONGEST_WAIT_MS))
+    }
   }
 
   override render() {
     if (this.state !== 'ready') return status(this)
-    if (this.winners.length === 0) return html`<p part="status">${this.t.noWinners}</p>`
     const level = this.headingLevel
-    return html`<ol part="list" aria-label=${this.t.winners}>
+    const finalists = this.finalists.map(
+      (f) => html`<section part="finalists" class="finalists">
+        <p role="heading" aria-level=${level}><strong>${this.t.finalists(f.title)}</strong></p>
+        <ul>${f.municipalities.map((m) => html`<li>${m.name}</li>`)}</ul>
+      </section>`,
+    )
+    if (this.winners.length === 0) return html`${finalists}<p part="status">${this.t.noWinners}</p>`
+    return html`${finalists}<ol part="list" aria-label=${this.t.winners}>
       ${this.winners.map(
         (w) => html`<li part="winner">
           <article>

@@ -7,7 +7,7 @@ import type { EhkContext } from '../../defaults.js'
 import { DEFAULT_ANSWER_LIMIT } from '../../domain/application.js'
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS } from '../../domain/lifecycle.js'
 import { MUNICIPALITIES } from '../../domain/municipalities.js'
-import { instantField, validateEmail, validatePhone } from '../../lib/fields.js'
+import { instantField, validateEmail, validatePhone, historyField } from '../../lib/fields.js'
 import { eraseEndpoint } from './erase.js'
 import { checkApplicationRules } from './hooks/checkApplicationRules.js'
 import { recordApplicationHistory } from './hooks/recordApplicationHistory.js'
@@ -99,7 +99,8 @@ export function applications(ctx: EhkContext): CollectionConfig {
         defaultValue: false,
         index: true,
         label: { sv: 'Konkurrerande ansökan', en: 'Competing application' },
-        access: { ...serverOwned, read: isStaffField },
+        // Readable by whoever reads the application (a juror never reads a competing one), so that the rounds' queries name it.
+        access: serverOwned,
         admin: {
           ...sidebar({
             sv: 'Kommunen har mer än en bekräftad ansökan i år. Bestäm vilken som gäller och återkalla den andra med ett skäl.',
@@ -242,6 +243,7 @@ export function applications(ctx: EhkContext): CollectionConfig {
           { name: 'average', type: 'number', label: { sv: 'Medelpoäng', en: 'Average score' }, admin: { readOnly: true } },
         ],
       },
+      historyField(slugs.history),
     ],
   }
 }

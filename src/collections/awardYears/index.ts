@@ -5,7 +5,7 @@ import { isStaff, isStaffField } from '../../access/isStaff.js'
 import { readableYears } from '../../access/readableYears.js'
 import type { EhkContext } from '../../defaults.js'
 import { YEAR_STATUSES, YEAR_STATUS_LABELS } from '../../domain/lifecycle.js'
-import { instantField, validateEmail, validatePhone, validateSafeRichText } from '../../lib/fields.js'
+import { instantField, validateEmail, validatePhone, validateSafeRichText, historyField } from '../../lib/fields.js'
 import { DEFAULT_FINALIST_COUNT, DEFAULT_REMINDER_DAYS, DEFAULT_RETENTION_MONTHS } from '../../domain/lifecycle.js'
 import { checkYearLifecycle } from './hooks/checkYearLifecycle.js'
 import { followYearChange } from './hooks/followYearChange.js'
@@ -253,6 +253,7 @@ export function awardYears(ctx: EhkContext): CollectionConfig {
           },
         ],
       },
+      historyField(slugs.history),
     ],
   }
 }

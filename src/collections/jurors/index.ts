@@ -4,8 +4,10 @@ import { isStaff, isStaffField } from '../../access/isStaff.js'
 import { ownJurorProfile } from '../../access/ownJurorProfile.js'
 import { publishedJurors } from '../../access/publishedJurors.js'
 import type { EhkContext } from '../../defaults.js'
+import { historyField } from '../../lib/fields.js'
 import { MUNICIPALITIES } from '../../domain/municipalities.js'
 import { staffOrOwnProfile } from '../../access/staffOrOwnProfile.js'
+import { recordTies } from './hooks/recordTies.js'
 
 /** The people on a year's jury, public once the year is published; linked to a login by an administrator. */
 export function jurors(ctx: EhkContext): CollectionConfig {
@@ -15,6 +17,7 @@ export function jurors(ctx: EhkContext): CollectionConfig {
     labels: { singular: { sv: 'Jurymedlem', en: 'Juror' }, plural: { sv: 'Jurymedlemmar', en: 'Jurors' } },
     admin: { useAsTitle: 'name', defaultColumns: ['name', 'title', 'organisation', 'years'], group: { sv: 'Juryarbete', en: 'Jury work' } },
     access: { read: publishedJurors(ctx), create: isStaff, update: ownJurorProfile, delete: isAdmin },
+    hooks: { afterChange: [recordTies(ctx)] },
     fields: [
       {
         type: 'row',
@@ -79,6 +82,7 @@ export function jurors(ctx: EhkContext): CollectionConfig {
         admin: { position: 'sidebar', description: { sv: 'Kontot som jurymedlemmen loggar in med.', en: 'The account the juror logs in with.' } },
         access: { read: isStaffField, create: isAdminField, update: isAdminField },
       },
+      historyField(slugs.history),
     ],
   }
 }

@@ -6,13 +6,12 @@ import { readableReviews } from '../../access/readableReviews.js'
 import { isStaffField } from '../../access/isStaff.js'
 import { updatableReviews } from '../../access/updatableReviews.js'
 import type { EhkContext } from '../../defaults.js'
-import { instantField } from '../../lib/fields.js'
+import { instantField, historyField } from '../../lib/fields.js'
+import { REVIEW_SCORE } from '../../domain/ranking.js'
 import { checkReviewRules } from './hooks/checkReviewRules.js'
 import { summariseScores } from './hooks/summariseScores.js'
 import { recordReviewHistory } from './hooks/recordReviewHistory.js'
 import { reviewEndpoints } from '../../jury/endpoints.js'
-
-export const REVIEW_SCORE = { min: 1, max: 5 } as const
 
 /** A juror's assessment of one application in one round: a score and comment per criterion. */
 export function reviews(ctx: EhkContext): CollectionConfig {
@@ -71,7 +70,12 @@ export function reviews(ctx: EhkContext): CollectionConfig {
         access: { read: isStaffField, create: () => false, update: isStaffField },
         admin: { description: { sv: 'Krävs för att häva ett jäv.', en: 'Required to lift a conflict.' } },
       },
-      { name: 'conflictNote', type: 'textarea', label: { sv: 'Om jävet', en: 'About the conflict' }, admin: { condition: (_, sibling) => Boolean(sibling?.conflictOfInterest) } },
+      {
+        name: 'conflictNote',
+        type: 'textarea',
+        label: { sv: 'Skäl till jävet', en: 'Reason for the conflict' },
+        admin: { condition: (_, sibling) => Boolean(sibling?.conflictOfInterest), description: { sv: 'Krävs när du anmäler jäv.', en: 'Required when you declare a conflict.' } },
+      },
       {
         name: 'scores',
         type: 'array',
@@ -125,6 +129,7 @@ export function reviews(ctx: EhkContext): CollectionConfig {
         access: { read: isStaffField, create: () => false, update: isStaffField },
         admin: { description: { sv: 'Krävs för att öppna en inskickad bedömning.', en: 'Required to reopen a submitted review.' } },
       },
+      historyField(slugs.history),
     ],
   }
 }

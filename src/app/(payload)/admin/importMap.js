@@ -22,6 +22,10 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { RoundStates as RoundStates_f46053befbe8db7153e19b4f26eeff1a } from '../../../admin/RoundStates'
+import { JuryNavLink as JuryNavLink_de487de37dc0473298c79323e7d61069 } from '../../../admin/jury/NavLink'
+import { JuryWorkView as JuryWorkView_4a721e96e900868736e087bf8cd91c92 } from '../../../admin/jury/JuryWorkView'
+import { PrintView as PrintView_3f1ebe005822e26a9f0c129363f79ad2 } from '../../../admin/jury/PrintView'
+import { JuryBoardView as JuryBoardView_728cfa90d038623697ae1c9c49c9560c } from '../../../admin/jury/JuryBoardView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -50,5 +54,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/RoundStates#RoundStates": RoundStates_f46053befbe8db7153e19b4f26eeff1a,
+  "/admin/jury/NavLink#JuryNavLink": JuryNavLink_de487de37dc0473298c79323e7d61069,
+  "/admin/jury/JuryWorkView#JuryWorkView": JuryWorkView_4a721e96e900868736e087bf8cd91c92,
+  "/admin/jury/PrintView#PrintView": PrintView_3f1ebe005822e26a9f0c129363f79ad2,
+  "/admin/jury/JuryBoardView#JuryBoardView": JuryBoardView_728cfa90d038623697ae1c9c49c9560c,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

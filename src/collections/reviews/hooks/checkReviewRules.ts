@@ -116,6 +116,9 @@ export const checkReviewRules =
     }
 
     if (merged.conflictOfInterest) {
+      if (!originalDoc?.conflictOfInterest && !hasReason(merged.conflictNote) && !req.context[HISTORICAL_IMPORT]) {
+        problems.push(violation('review.conflict-reason', 'conflictNote', 'Ange skälet till jävet.', 'Give the reason for the conflict.'))
+      }
       data.scores = []
       data.recommendation = null
       data.submitted = false
