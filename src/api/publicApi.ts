@@ -19,7 +19,7 @@ export interface PublicApiState {
 }
 
 export function createApiState(ctx: EhkContext): PublicApiState {
-  return { ctx, origins: new AllowedOrigins(ctx.slugs), reads: new ReadCache() }
+  return { ctx, origins: new AllowedOrigins(ctx.slugs), reads: new ReadCache(ctx.now) }
 }
 
 const MESSAGES = {
@@ -200,7 +200,7 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
           // When the next winner becomes public: the widget asks again then.
           nextAnnouncementAt: (upcoming.docs[0] as unknown as YearDoc | undefined)?.announcementAt ?? null,
         }
-      })
+      }, (view) => (view.nextAnnouncementAt ? new Date(view.nextAnnouncementAt) : null))
       // No cache may keep the answer past the instant a winner becomes public.
       return cachedJson(req, view, headers, ctx.now(), view.nextAnnouncementAt ? new Date(view.nextAnnouncementAt) : undefined)
     }),

@@ -70,4 +70,13 @@ export const winter = {
   deadline: stockholmTime('2027-01-15', '23:59:59'),
 }
 
+/** A jury year's dates in 2027 (Stockholm summer time): deadline 14 April 23:59:59, finalists 19 April 10:00, decision 12 May 17:00, announcement 17 May 10:00. */
+export const juryDates2027 = {
+  opensAt: '2027-01-10T00:00:00.000Z',
+  deadline: '2027-04-14T21:59:59.000Z',
+  finalistsAt: '2027-04-19T08:00:00.000Z',
+  juryDecisionAt: '2027-05-12T15:00:00.000Z',
+  announcementAt: '2027-05-17T08:00:00.000Z',
+}
+
 export const motivation = lexicalFromParagraphs(['En kommun som satt digitaliseringen på allas agenda.'])

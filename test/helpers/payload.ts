@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { _internal_jobSystemGlobals, buildConfig, type Config, type EmailAdapter, getPayload, type Payload, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
+import { SQLITE_BUSY_TIMEOUT_MS } from '../../src/config/database.js'
 import { eHalsokommun, type EhkPluginOptions } from '../../src/index.js'
 
 /** A clock that tests move by hand. */
@@ -24,21 +25,28 @@ export interface TestPayload {
   /** The sanitized config, for serving this instance over HTTP (test/helpers/server.ts). */
   config: SanitizedConfig
   destroy: () => Promise<void>
+  /** The database's URL: a second instance can share it (options.database). */
+  databaseUrl: string
 }
 
-/** A real Payload on a fresh SQLite file of its own, in a temporary folder removed by destroy(). */
-export async function startCustomPayload(configure: (dbUrl: string) => Config): Promise<Omit<TestPayload, 'clock'>> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ehk-test-'))
-  const config = await buildConfig({ secret: 'test-secret', telemetry: false, ...configure(`file:${path.join(dir, 'test.db')}`) })
+/**
+ * A real Payload on a fresh SQLite file of its own, in a temporary folder removed by destroy(); or,
+ * given `shared`, a second instance on another's database (as a second app server would be).
+ */
+export async function startCustomPayload(configure: (dbUrl: string) => Config, shared?: { databaseUrl: string; key: string }): Promise<Omit<TestPayload, 'clock'>> {
+  const dir = shared ? undefined : mkdtempSync(path.join(tmpdir(), 'ehk-test-'))
+  const databaseUrl = shared?.databaseUrl ?? `file:${path.join(dir!, 'test.db')}`
+  const config = await buildConfig({ secret: 'test-secret', telemetry: false, ...configure(databaseUrl) })
   // One instance per test file (Vitest runs each file in its own process), under getPayload's default
   // key, so that Payload's own request handlers (REST, GraphQL) find this instance when served over HTTP.
-  const payload = await getPayload({ config })
+  const payload = await getPayload({ config, key: shared?.key })
   return {
     payload,
     config,
+    databaseUrl,
     destroy: async () => {
       await payload.destroy()
-      rmSync(dir, { recursive: true, force: true })
+      if (dir) rmSync(dir, { recursive: true, force: true })
     },
   }
 }
@@ -50,14 +58,16 @@ export const TEST_SERVER_URL = 'https://cms.test'
  * The plugin as the app uses it (schema pushed, as in development), with a clock the test moves.
  * Its jobs run when a test runs them (payload.jobs.run), except e-mail, which is sent at once.
  */
-export async function startPayload(options: EhkPluginOptions & { now?: string; email?: Promise<EmailAdapter> } = {}): Promise<TestPayload> {
-  const { now, email, ...pluginOptions } = options
+export async function startPayload(
+  options: EhkPluginOptions & { now?: string; email?: Promise<EmailAdapter>; shared?: { databaseUrl: string; key: string } } = {},
+): Promise<TestPayload> {
+  const { now, email, shared, ...pluginOptions } = options
   const clock = new TestClock(new Date(now ?? '2026-11-23T12:00:00Z'))
   // The jobs queue compares waitUntil with the same clock as the plugin (Payload's own hook for its tests).
   _internal_jobSystemGlobals.getCurrentDate = clock.now
   const started = await startCustomPayload((url) => ({
     serverURL: TEST_SERVER_URL,
-    db: sqliteAdapter({ client: { url } }),
+    db: sqliteAdapter({ client: { url }, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, wal: true }),
     editor: lexicalEditor(),
     email,
     sharp,
@@ -65,6 +75,6 @@ export async function startPayload(options: EhkPluginOptions & { now?: string; e
     admin: { user: 'users' },
     logger: { options: { level: process.env.EHK_TEST_LOG_LEVEL ?? 'warn' } } as never,
     plugins: [eHalsokommun({ clock: clock.now, autoRunJobs: false, ...pluginOptions })],
-  }))
+  }), shared)
   return { ...started, clock }
 }

@@ -131,7 +131,7 @@ describe('reading a body', () => {
 
 describe('the read cache', () => {
   it('computes a key once per second, again after clear(), and never keeps a failure', async () => {
-    const cache = new ReadCache(1000)
+    const cache = new ReadCache()
     let computed = 0
     const compute = async () => ++computed
     expect(await Promise.all([cache.get('a', compute), cache.get('a', compute)])).toEqual([1, 1])
@@ -142,11 +142,27 @@ describe('the read cache', () => {
     expect(await cache.get('b', compute)).toBe(3)
   })
 
-  it('lets an entry expire after its time', async () => {
-    const cache = new ReadCache(20)
+  it('lets an entry expire after its time, by the clock the views are made by', async () => {
+    let now = new Date('2027-05-17T07:59:59.000Z')
+    const cache = new ReadCache(() => now, 1000)
     let computed = 0
     await cache.get('a', async () => ++computed)
-    await new Promise((resolve) => setTimeout(resolve, 30))
+    now = new Date('2027-05-17T07:59:59.999Z')
+    expect(await cache.get('a', async () => ++computed)).toBe(1)
+    now = new Date('2027-05-17T08:00:00.000Z')
     expect(await cache.get('a', async () => ++computed)).toBe(2)
+  })
+
+  it('never keeps a view past the instant it stops being true', async () => {
+    let now = new Date('2027-05-17T07:59:59.500Z')
+    const cache = new ReadCache(() => now, 1000)
+    const instant = new Date('2027-05-17T08:00:00.000Z')
+    let computed = 0
+    const view = async () => ({ n: ++computed })
+    expect(await cache.get('w', view, () => instant)).toEqual({ n: 1 })
+    now = new Date('2027-05-17T07:59:59.999Z')
+    expect(await cache.get('w', view, () => instant)).toEqual({ n: 1 })
+    now = instant
+    expect(await cache.get('w', view, () => instant)).toEqual({ n: 2 })
   })
 })
