@@ -1,0 +1,147 @@
+// End to end: the jury's admin views in the real app (node server.mjs on the production build) in
+// Chromium, by keyboard and checked with axe-core (WCAG 2.2 AA): a juror's work list and a conflict
+// declared from it without opening the application, the board a tied juror sees (without the
+// municipality they are tied to), the editor's board and the decision recorded through its form,
+// and the printable application.
+import { createRequire } from 'node:module'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
+import { MUNICIPALITIES } from '../../src/domain/municipalities.js'
+import { generateJuryYear, type JuryYearData } from '../helpers/juryYear.js'
+import { type App, openDatabase, requireFreshBuild, startApp } from './app.js'
+
+const PORT = 3929
+const YEAR = 2031
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+let app: App
+let payload: Payload
+let browser: Browser
+let data: JuryYearData
+
+beforeAll(async () => {
+  requireFreshBuild()
+  app = await startApp(PORT, { EHK_DEMO_PASSWORD: 'e2e-jury-demo-password' })
+  payload = await openDatabase(app)
+  // Mid-way through the final round: 12 applications, 5 jurors (juror 1 tied to the first
+  // municipality), five finalists. Juror 3 has yet to review the finalists.
+  data = await generateJuryYear(payload, { year: YEAR, now: new Date(), applications: 12, jurors: 5, password: 'e2e-jury-password-2031', seed: 11 })
+  await payload.db.deleteMany({ collection: 'reviews', where: { and: [{ juror: { equals: data.jurors[2]!.id } }, { round: { equals: 'final' } }] } })
+  browser = await chromium.launch(chromiumLaunchOptions)
+}, 300_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await payload?.destroy()
+  await app?.stop()
+})
+
+async function signIn(account: { email: string; password: string }): Promise<Page> {
+  const page = await browser.newPage({ locale: 'sv-SE' })
+  await page.goto(`${app.url}/admin/login`)
+  await page.fill('#field-email', account.email)
+  await page.fill('#field-password', account.password)
+  await page.keyboard.press('Enter')
+  await page.waitForURL(/\/admin$/)
+  return page
+}
+
+/** axe-core on our part of the page (Payload's own admin is Payload's to answer for). */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE })
+  return page.evaluate(async () => {
+    const results = await (window as any).axe.run('.ehk-jury', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })
+    return results.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`)
+  })
+}
+
+/** Tabs (as a keyboard user) until the focused element matches; fails if it is never reached. */
+async function tabTo(page: Page, selector: string, limit = 150) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab')
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
+  }
+  throw new Error(`${selector} is not reachable by Tab`)
+}
+
+it('gives juror 3 a work list that passes axe, where a conflict is declared by keyboard without opening the application', async () => {
+  const page = await signIn(data.jurors[2]!)
+  await page.goto(`${app.url}/admin/jury`)
+  await page.waitForSelector('.ehk-jury h1')
+  expect(await page.locator('.ehk-jury h1').textContent()).toBe('Mitt juryarbete')
+  const rows = page.locator('.ehk-jury tbody tr')
+  expect(await rows.count()).toBe(5)
+  expect(await violations(page)).toEqual([])
+
+  const first = (await rows.first().locator('th').textContent())!.trim()
+  await tabTo(page, `button[aria-label="Anmäl jäv för ${first}"]`)
+  await page.keyboard.press('Enter')
+  // The reason field takes the focus; the form is sent from its button.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA')
+  await page.keyboard.type('Min syster är kommunchef.')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await page.waitForSelector('.ehk-jury p[role="status"]')
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Jäv anmält för ${first}.`)
+  expect(await violations(page)).toEqual([])
+
+  const declared = await payload.find({ collection: 'reviews', where: { and: [{ juror: { equals: data.jurors[2]!.id } }, { conflictOfInterest: { equals: true } }] }, overrideAccess: true, depth: 1 })
+  expect(declared.docs.map((r) => [(r.application as { municipalityName: string }).municipalityName, r.conflictNote])).toEqual([[first, 'Min syster är kommunchef.']])
+  await page.reload()
+  await page.waitForSelector('.ehk-jury h1')
+  expect(await rows.count()).toBe(4)
+  expect(await page.locator('.ehk-jury').textContent()).not.toContain(first)
+  await page.close()
+})
+
+it('shows juror 1 a board without the municipality they are tied to, and no printable copy of it', async () => {
+  const tied = MUNICIPALITIES[0]!
+  const page = await signIn(data.jurors[0]!)
+  await page.goto(`${app.url}/admin/jury/${data.yearId}?round=screening`)
+  await page.waitForSelector('.ehk-jury table')
+  const text = (await page.locator('.ehk-jury').textContent())!
+  expect(text).toContain('Du ser sammanställningar av de ansökningar du själv har bedömt')
+  expect(text).not.toContain(tied.name)
+  // (The admin's client config lists all 290 municipalities, for the applications' select field.)
+  const html = await page.locator('.ehk-jury').innerHTML()
+  expect(html).not.toContain(tied.name)
+  expect(html).not.toContain(`/admin/jury/utskrift/${data.applications[0]}"`)
+  expect(await violations(page)).toEqual([])
+  await page.goto(`${app.url}/admin/jury/utskrift/${data.applications[0]}`)
+  await page.waitForSelector('.ehk-jury [role="alert"]')
+  expect(await page.locator('.ehk-jury').innerHTML()).not.toContain(tied.name)
+  await page.close()
+})
+
+it('gives the editor a board that passes axe, and records the decision through its form by keyboard', async () => {
+  const page = await signIn(data.editor)
+  await page.goto(`${app.url}/admin/jury/${data.yearId}?round=final`)
+  await page.waitForSelector('.ehk-jury table')
+  expect(await violations(page)).toEqual([])
+
+  const winner = (await payload.findByID({ collection: 'applications', id: data.finalists[0]!, overrideAccess: true, depth: 0 })) as { municipalityName: string }
+  await tabTo(page, 'select')
+  // A native select: the keyboard opens nothing, it moves through the options.
+  const options = await page.locator('select option').allTextContents()
+  const index = options.findIndex((o) => o.includes(winner.municipalityName))
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('Kommunen har gjort invånarna till medskapare.')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('Brukarråd\nTydlig ledning')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  const decided = () => payload.findByID({ collection: 'award-years', id: data.yearId, overrideAccess: true, depth: 0 })
+  await expect.poll(async () => (await decided()).status, { timeout: 10_000 }).toBe('decided')
+  const year = await decided()
+  expect([year.status, year.winner, (year.successFactors as Array<{ text: string }>).map((f) => f.text)]).toEqual(['decided', data.finalists[0], ['Brukarråd', 'Tydlig ledning']])
+  expect(await violations(page)).toEqual([])
+
+  await page.goto(`${app.url}/admin/jury/utskrift/${data.finalists[0]}`)
+  await page.waitForSelector('.ehk-print h1')
+  expect(await page.locator('.ehk-print h1').textContent()).toBe(`${winner.municipalityName}: Sveriges eHälsokommun ${YEAR}`)
+  expect(await violations(page)).toEqual([])
+  await page.close()
+})
