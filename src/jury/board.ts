@@ -98,7 +98,7 @@ export async function juryBoard(req: PayloadRequest, ctx: EhkContext, yearId: nu
   const visibleJurors = staff ? data.jurors : data.jurors.filter((j) => String(j.id) === String(profile!.id))
   // Progress counts every application of the round, whether or not the viewer may read it: a juror's
   // own count of what is left must not depend on what they may see of others.
-  const system = staff ? data : await loadRound(req, ctx, year, round, asSystem)
+  const system = staff ? data : await loadRound(req, ctx, year, round, asSystem, { juror: profile!.id })
   const progress = juryProgress(
     system.applications,
     system.reviews,

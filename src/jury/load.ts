@@ -92,7 +92,8 @@ async function findAllowed<T>(find: () => Promise<{ docs: T[] }>): Promise<T[]> 
   }
 }
 
-export async function loadRound(req: PayloadRequest, ctx: EhkContext, year: JuryYear, round: Round, reader: Reader): Promise<JuryRound> {
+/** `juror`: only that juror's reviews (their own progress needs no one else's). */
+export async function loadRound(req: PayloadRequest, ctx: EhkContext, year: JuryYear, round: Round, reader: Reader, { juror }: { juror?: number | string } = {}): Promise<JuryRound> {
   const sys = { depth: 0, pagination: false, req, ...reader } as const
   const where: Where = { and: [{ awardYear: { equals: year.id } }, roundApplications(round) as Where] }
   const [jurors, applications] = await Promise.all([
@@ -114,7 +115,7 @@ export async function loadRound(req: PayloadRequest, ctx: EhkContext, year: Jury
       : await findAllowed(() =>
           req.payload.find({
             collection: ctx.slugs.reviews,
-            where: { and: [{ application: { in: ids } }, { round: { equals: round } }] },
+            where: { and: [{ application: { in: ids } }, { round: { equals: round } }, ...(juror === undefined ? [] : [{ juror: { equals: juror } }])] },
             select: { application: true, juror: true, round: true, submitted: true, conflictOfInterest: true, scores: true, recommendation: true },
             ...sys,
           }),

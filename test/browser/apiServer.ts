@@ -74,6 +74,16 @@ async function main() {
     await payload.update({ collection: 'award-years', id: doc.id, data: { winner: winner.id, juryMotivation: text, successFactors: factors.map((f) => ({ text: f })) } as never, context: { [HISTORICAL_IMPORT]: true }, ...sys })
   }
 
+  /** Years made by /__test/finalists, removed again by /__test/reset. */
+  const scenarioYears: Array<number | string> = []
+  const removeScenarios = async () => {
+    for (const id of scenarioYears.splice(0)) {
+      await payload.update({ collection: 'award-years', id, data: { winner: null } as never, context: { [HISTORICAL_IMPORT]: true }, ...sys })
+      await payload.delete({ collection: 'applications', where: { awardYear: { equals: id } }, ...sys })
+      await payload.delete({ collection: 'award-years', id, ...sys })
+    }
+  }
+
   const failures: Failure[] = []
   const server = await serve(t.config, '127.0.0.1', async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://test')
@@ -84,7 +94,53 @@ async function main() {
       else if (url.pathname === '/__test/fail') {
         failures.push((await readJson(req)) as Failure)
       }
-      else if (url.pathname === '/__test/reset') failures.splice(0)
+      else if (url.pathname === '/__test/reset') {
+        failures.splice(0)
+        await removeScenarios()
+      } else if (url.pathname === '/__test/finalists') {
+        // A decided year (2023) with three published finalists, its winner public at announcementAt;
+        // Göteborg's contact holds an edit link and (with questions) two of the jury's questions:
+        // one open, one closed and answered.
+        const { announcementAt, questions } = await readJson(req)
+        const year = await createYear(payload, {
+          year: 2023,
+          status: 'decided',
+          deadline: '2026-12-14T22:59:59Z',
+          finalistsAt: '2027-01-10T08:00:00Z',
+          publishFinalists: true,
+          announcementAt,
+          criteria: criteria.map((c) => c.id),
+        })
+        scenarioYears.push(year.id)
+        const token = randomBytes(32).toString('base64url')
+        const finalists = []
+        for (const code of ['1480', '0380', '2480']) {
+          finalists.push(
+            await importApplication(payload, year, criteria, {
+              municipality: code,
+              status: 'finalist',
+              shortlistedAt: '2027-01-10T08:00:00Z',
+              ...(code === '1480' && {
+                editTokenHash: createHash('sha256').update(token).digest('hex'),
+                supplementaryQuestions: questions
+                  ? [
+                      { question: 'Hur följer ni upp effekterna för invånarna?', answerBy: '2027-03-01T22:59:59Z', answerLimit: 200, askedAt: '2027-01-12T08:00:00Z' },
+                      { question: 'Vem leder arbetet?', answerBy: '2027-01-20T22:59:59Z', answerLimit: 200, askedAt: '2027-01-12T08:00:00Z', answer: 'Kommundirektören.', answeredAt: '2027-01-15T09:00:00Z' },
+                    ]
+                  : [],
+              }),
+            }),
+          )
+        }
+        await payload.update({
+          collection: 'award-years',
+          id: year.id,
+          data: { winner: finalists[0]!.id, juryMotivation: lexicalFromParagraphs(['Göteborg har byggt med invånarna.']), successFactors: [{ text: 'Samskapande' }] } as never,
+          context: { [HISTORICAL_IMPORT]: true },
+          ...sys,
+        })
+        return send(res, 200, { token }, cors), true
+      }
       else if (url.pathname === '/__test/applications') {
         const { docs } = await payload.find({ collection: 'applications', where: { and: [{ awardYear: { equals: open.id } }, { municipality: { equals: url.searchParams.get('municipality') } }] }, ...sys })
         return send(res, 200, { docs: docs.map((d: any) => ({ reference: d.reference, status: d.status, partner: d.partner, answers: d.answers.map((a: any) => a.text), contact: d.contact })) }, cors), true

@@ -278,6 +278,37 @@ describe('<ehk-application-form>', () => {
     await expectAccessible(again)
   })
 
+  it('lets a finalist answer the jury’s open question through the link; the closed one shows its answer', async () => {
+    const { token } = await control('finalists', { announcementAt: '2027-06-01T08:00:00Z', questions: true })
+    location.hash = `#redigera=${token}`
+    const form = await open()
+    expect(location.href).not.toContain(token)
+    const text = textOf(form)
+    expect(text).toContain('Juryns kompletterande frågor')
+    expect(text).toContain('Göteborgs kommun, Sveriges eHälsokommun 2023.')
+    expect(text).toContain('Vem leder arbetet? Kommundirektören. Besvarad 15 januari 2027 kl. 10:00.')
+    expect(textOf($(form, 'label[for="answer-0"]')!)).toBe('Hur följer ni upp effekterna för invånarna?')
+    expect(textOf($(form, '#answer-0-hint')!)).toBe('Svara senast 1 mars 2027 kl. 23:59.')
+    // Only the open question has a field.
+    expect($(form, '#answer-1')).toBeNull()
+    await expectAccessible(form)
+
+    // Too long: the count says so at once, the server refuses it with the field's message.
+    type(form, '#answer-0', 'å'.repeat(201))
+    await form.updateComplete
+    expect(textOf($(form, '#answer-0-count')!)).toBe('201 av 200 tecken')
+    await submit(form)
+    expect(textOf(form)).toContain('Svaret är 1 tecken för långt: högst 200 tecken.')
+    expect($(form, '#answer-0')!.getAttribute('aria-invalid')).toBe('true')
+    await expectAccessible(form)
+
+    type(form, '#answer-0', 'Med en årlig enkät\r\ntill brukarna.')
+    await submit(form)
+    expect(textOf($(form, '.notice')!)).toBe('Svaren är sparade och juryn kan läsa dem.')
+    const mine = await (await fetch(`${api}/api/ehk/v1/applications/mine`, { headers: { 'x-ehk-edit-token': token } })).json()
+    expect(mine.questions.map((q: { answer: string | null }) => q.answer)).toEqual(['Med en årlig enkät\ntill brukarna.', 'Kommundirektören.'])
+  })
+
   it('says plainly when a confirmation link has expired', async () => {
     const { token } = await control('confirm-token', { municipality: '0139', expired: true })
     location.hash = `#bekrafta=${token}`

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { OPEN_NOW } from '../../test/browser/constants.js'
 import { $, $$, control, expectAccessible, expectLoadingErrorRetry, mount, textOf, until } from '../test/helpers.js'
 
 const ready = (winners: HTMLElement) => until(() => (winners as { state?: string }).state === 'ready', 'the winners')
@@ -42,6 +43,23 @@ describe('<ehk-winners>', () => {
     await ready(none)
     expect(textOf(none)).toBe('No winners have been announced yet.')
     await expectAccessible(none)
+  })
+
+  it('shows a decided year’s finalists, and its winner by itself from the announcement on', async () => {
+    // Two seconds after the server's now, by the server's clock (the browser's says 2026).
+    await control('finalists', { announcementAt: new Date(new Date(OPEN_NOW).getTime() + 2000).toISOString() })
+    const winners = mount('ehk-winners')
+    await ready(winners)
+    const finalists = $(winners, '[part="finalists"]')!
+    expect(textOf(finalists.querySelector('[role="heading"]')!)).toBe('Finalister i Sveriges eHälsokommun 2023')
+    expect([...finalists.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Göteborgs kommun', 'Umeå kommun', 'Uppsala kommun'])
+    expect($$(winners, '[part="winner"]').map((w) => textOf(w))).not.toContain(expect.stringContaining('Göteborg'))
+    await expectAccessible(winners)
+    // The server's clock passes the instant; the widget asks again by itself (within 0.5–1.5 s after it).
+    await control('clock', { at: new Date(new Date(OPEN_NOW).getTime() + 2500).toISOString() })
+    await until(() => $$(winners, '[part="winner"]').length === 3, 'the 2023 winner', 6000)
+    expect(textOf($$(winners, '[part="winner"]')[2]!)).toContain('Göteborgs kommunSveriges eHälsokommun 2023 Göteborg har byggt med invånarna. Framgångsfaktorer Samskapande')
+    expect($(winners, '[part="finalists"]')).toBeNull()
   })
 
   it('shows the loading state, then an error with retry, then the winners', async () => {

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 import type { EhkContext } from '../../../defaults.js'
 import { violation, type Violation } from '../../../domain/text.js'
-import { SYSTEM_CHANGE } from '../../../lib/context.js'
+import { HISTORICAL_IMPORT, SYSTEM_CHANGE } from '../../../lib/context.js'
 import { newToken, sha256 } from '../../../lib/hash.js'
 import { recordHistory } from '../../../lib/history.js'
 import { idOf } from '../../../lib/relations.js'
@@ -24,12 +24,13 @@ const rowsOf = (value: unknown): Question[] => (Array.isArray(value) ? (value as
  * The jury's supplementary questions, as staff write them: only to a finalist while the year is in
  * its final round, each with an answer-by date in the future. An asked question is on record: its
  * text stays and it cannot be removed (its date and limit may still be changed). The time it was
- * asked and the municipality's answer are the system's to write.
+ * asked and the municipality's answer are the system's to write. An import brings its questions
+ * and answers as they were.
  */
 export const checkQuestions =
   (ctx: EhkContext): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, req }) => {
-    if (req.context[SYSTEM_CHANGE] || !('supplementaryQuestions' in data)) return data
+    if (req.context[SYSTEM_CHANGE] || req.context[HISTORICAL_IMPORT] || !('supplementaryQuestions' in data)) return data
     const before = new Map(rowsOf(originalDoc?.supplementaryQuestions).map((q) => [String(q.id), q]))
     const rows = rowsOf(data.supplementaryQuestions)
     const now = ctx.now()
@@ -67,11 +68,13 @@ export const checkQuestions =
 
 /**
  * New questions are mailed to the finalist's contact with a fresh private link (the old one stops
- * working), and every question asked or answered goes into the history.
+ * working), and every question asked or answered goes into the history. Imported questions are
+ * history already: nobody is mailed.
  */
 export const followQuestions =
   (ctx: EhkContext): CollectionAfterChangeHook =>
   async ({ doc, previousDoc, req }) => {
+    if (req.context[HISTORICAL_IMPORT]) return doc
     const before = new Map(rowsOf(previousDoc?.supplementaryQuestions).map((q) => [String(q.id), q]))
     const rows = rowsOf(doc.supplementaryQuestions)
     const asked = rows.filter((q) => !before.has(String(q.id)))
