@@ -2,7 +2,7 @@
 // does the one thing Next.js cannot — tell the app the address of the socket a request came on.
 // Next.js route handlers only see X-Forwarded-For, which any client can write.
 import { createServer } from 'node:http'
-import { readDeployment, SOCKET_ADDRESS_HEADER } from './src/config/deployment.js'
+import { CONTENT_ENCODING_HEADER, readDeployment, SOCKET_ADDRESS_HEADER } from './src/config/deployment.js'
 
 const dev = process.argv.includes('--dev')
 process.env.NODE_ENV ??= dev ? 'development' : 'production'
@@ -33,6 +33,14 @@ function decodablePath(url = '/') {
   }
 }
 
+/** The app's own compressed answers get their Content-Encoding back (see CONTENT_ENCODING_HEADER). */
+function restoreContentEncoding(res) {
+  for (const method of ['setHeader', 'appendHeader']) {
+    const original = res[method].bind(res)
+    res[method] = (name, value) => (String(name).toLowerCase() === CONTENT_ENCODING_HEADER ? original('content-encoding', value) : original(name, value))
+  }
+}
+
 const server = createServer((req, res) => {
   if (!decodablePath(req.url)) {
     res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }).end('Ogiltig adress (felaktig procentkodning) / invalid address (bad percent-encoding).\n')
@@ -40,6 +48,7 @@ const server = createServer((req, res) => {
   }
   // Overwritten on every request, so a client's own header of this name never reaches the app.
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? ''
+  restoreContentEncoding(res)
   handle(req, res)
 })
 if (dev) server.on('upgrade', app.getUpgradeHandler())

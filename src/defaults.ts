@@ -1,4 +1,4 @@
-import type { CollectionSlug } from 'payload'
+import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 import { DEFAULT_RATE_LIMITS, Limiters, type RateLimits } from './api/rateLimit.js'
 import { DEFAULT_CHARACTER_LIMIT } from './domain/application.js'
 import { type Clock, systemClock } from './domain/time.js'
@@ -24,7 +24,24 @@ export interface PublicApiOptions {
   proxyHops?: number
 }
 
+/**
+ * A host project's changes to one of the plugin's collections, as @payloadcms/plugin-form-builder
+ * offers them: its own fields (given ours), hooks that run after ours, access rules that replace
+ * ours operation by operation, and admin options.
+ */
+export interface CollectionOverride {
+  fields?: (args: { defaultFields: Field[] }) => Field[]
+  hooks?: CollectionConfig['hooks']
+  access?: CollectionConfig['access']
+  admin?: CollectionConfig['admin']
+}
+
 export interface EhkPluginOptions {
+  /**
+   * Per collection (by its key in `slugs`): fields added or changed, hooks appended, access
+   * replaced. A replaced access rule is the host's to get right: ours deny by default.
+   */
+  overrides?: Partial<Record<keyof Slugs, CollectionOverride>>
   /** Rename any of the plugin's collections, e.g. `{ users: 'admins' }` to extend an existing auth collection. */
   slugs?: Partial<Record<keyof Slugs, string>>
   /** Character limit of a new award year (default 12 000). */

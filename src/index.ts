@@ -1,3 +1,3 @@
 export { eHalsokommun } from './plugin.js'
-export { defaultSlugs, type EhkPluginOptions, type Slugs } from './defaults.js'
+export { type CollectionOverride, defaultSlugs, type EhkPluginOptions, type Slugs } from './defaults.js'
 export { seedDemoContent } from './seed/index.js'

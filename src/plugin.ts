@@ -1,6 +1,7 @@
 import { en } from '@payloadcms/translations/languages/en'
-import { type AfterErrorHook, type CollectionBeforeOperationHook, type CollectionConfig, type Config, NotFound, type PayloadRequest, type Plugin } from 'payload'
+import { type AfterErrorHook, type CollectionBeforeOperationHook, type CollectionConfig, type CollectionSlug, type Config, NotFound, type PayloadRequest, type Plugin } from 'payload'
 import { createApiState, preflight, readEndpoints } from './api/publicApi.js'
+import { healthEndpoint } from './api/health.js'
 import { submissionEndpoints } from './api/submissions.js'
 import { lockDocumentsAccess } from './auth/lockedDocuments.js'
 import { applications } from './collections/applications/index.js'
@@ -12,7 +13,7 @@ import { MEDIA_MAX_BYTES, media } from './collections/media/index.js'
 import { partners } from './collections/partners/index.js'
 import { reviews } from './collections/reviews/index.js'
 import { users, withRoles } from './collections/users/index.js'
-import { type EhkContext, type EhkPluginOptions, resolveOptions } from './defaults.js'
+import { type CollectionOverride, type EhkContext, type EhkPluginOptions, resolveOptions } from './defaults.js'
 import { MAINTENANCE_QUEUE, tasks } from './jobs/index.js'
 import { parseDocumentId } from './lib/ids.js'
 import { roleOf } from './access/roles.js'
@@ -39,9 +40,9 @@ export const eHalsokommun =
     }
     const hostUsers = existing.get(ctx.slugs.users)
     const collections = (config.collections ?? []).map((c) => (c === hostUsers ? withRoles(c, ctx) : c))
-    if (!hostUsers) collections.push(users(ctx))
-    if (!existing.has(ctx.slugs.media)) collections.push(media(ctx))
-    collections.push(...own)
+    const added = [...(hostUsers ? [] : [users(ctx)]), ...(existing.has(ctx.slugs.media) ? [] : [media(ctx)]), ...own]
+    const keyOf = new Map(Object.entries(ctx.slugs).map(([key, slug]) => [slug, key as keyof typeof ctx.slugs]))
+    collections.push(...added.map((collection) => withOverride(collection, options.overrides?.[keyOf.get(collection.slug as CollectionSlug)!])))
 
     const api = createApiState(ctx)
     // Changes reach the public API at once: the origin list and the read cache are dropped.
@@ -60,7 +61,7 @@ export const eHalsokommun =
         },
       }
     })
-    const endpoints = options.disabled ? [] : [preflight(api), ...readEndpoints(ctx, api), ...submissionEndpoints(ctx, api)]
+    const endpoints = options.disabled ? [] : [preflight(api), ...readEndpoints(ctx, api), ...submissionEndpoints(ctx, api), healthEndpoint(ctx, api)]
 
     return {
       ...config,
@@ -79,6 +80,22 @@ export const eHalsokommun =
       custom: { ...config.custom, eHalsokommun: ctx satisfies EhkContext },
     }
   }
+
+/** A host project's override of one of the plugin's collections (see CollectionOverride). */
+function withOverride(collection: CollectionConfig, override: CollectionOverride | undefined): CollectionConfig {
+  if (!override) return collection
+  const hooks = { ...collection.hooks }
+  for (const [kind, added] of Object.entries(override.hooks ?? {}) as Array<[keyof NonNullable<CollectionConfig['hooks']>, unknown[]]>) {
+    ;(hooks as Record<string, unknown[]>)[kind] = [...((collection.hooks?.[kind] as unknown[] | undefined) ?? []), ...(added ?? [])]
+  }
+  return {
+    ...collection,
+    fields: override.fields ? override.fields({ defaultFields: collection.fields }) : collection.fields,
+    hooks,
+    access: { ...collection.access, ...override.access },
+    admin: { ...collection.admin, ...override.admin },
+  }
+}
 
 /** The plugin's tasks, run by the app's own process: e-mail at once (and retried), maintenance on schedule. */
 function withJobs(jobs: Config['jobs'], ctx: EhkContext, autoRun: boolean): Config['jobs'] {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import type { PayloadRequest } from 'payload'
+import { CONTENT_ENCODING_HEADER, SOCKET_ADDRESS_HEADER } from '../config/deployment.js'
 import { type Lang, pickLang } from '../domain/text.js'
 
 export const API_PREFIX = '/ehk/v1'
@@ -42,16 +44,55 @@ export function carriesLogin(req: PayloadRequest): boolean {
   return /(^|;\s*)payload-token=/.test(req.headers.get('cookie') ?? '') || req.headers.has('authorization')
 }
 
-// Content shared through the read cache is serialised and hashed once, not on every request.
-const serializations = new WeakMap<object, { body: string; etag: string }>()
-function serialized(content: object): { body: string; etag: string } {
+type Encoding = 'br' | 'gzip'
+/** Below this, compressing costs more than it saves. */
+const COMPRESS_FROM_BYTES = 1024
+const ETAG_SUFFIX: Record<Encoding, string> = { br: '-br', gzip: '-gz' }
+
+/** The encoding a client accepts that we send, by its Accept-Encoding (brotli first; `q=0` refuses). */
+export function acceptedEncoding(header: string | null): Encoding | undefined {
+  const accepted = new Map(
+    (header ?? '').split(',').map((part) => {
+      const [name, ...params] = part.trim().toLowerCase().split(';')
+      const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean)
+      return [name!, q === undefined ? 1 : Number(q)] as const
+    }),
+  )
+  return (['br', 'gzip'] as const).find((encoding) => (accepted.get(encoding) ?? 0) > 0)
+}
+
+type Serialized = { body: Buffer; tag: string; encoded: Partial<Record<Encoding, Buffer>> }
+
+// Content shared through the read cache is serialised, hashed and compressed once, not on every request.
+const serializations = new WeakMap<object, Serialized>()
+function serialized(content: object): Serialized {
   let result = serializations.get(content)
   if (!result) {
-    const body = JSON.stringify(content)
-    result = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` }
+    const body = Buffer.from(JSON.stringify(content))
+    result = { body, tag: createHash('sha256').update(body).digest('base64url').slice(0, 32), encoded: {} }
     serializations.set(content, result)
   }
   return result
+}
+
+/** The representation sent: the bytes, their ETag (one per encoding, as HTTP asks) and encoding. */
+function representation(content: object, encoding: Encoding | undefined): { bytes: Buffer; etag: string; encoding?: Encoding } {
+  const s = serialized(content)
+  if (!encoding || s.body.length < COMPRESS_FROM_BYTES) return { bytes: s.body, etag: `"${s.tag}"` }
+  s.encoded[encoding] ??=
+    encoding === 'br'
+      ? brotliCompressSync(s.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: s.body.length } })
+      : gzipSync(s.body, { level: 9 })
+  return { bytes: s.encoded[encoding]!, etag: `"${s.tag}${ETAG_SUFFIX[encoding]}"`, encoding }
+}
+
+/** Whether If-None-Match names this content in any of its encodings. */
+function matches(ifNoneMatch: string | null, content: object): boolean {
+  const { tag } = serialized(content)
+  return (ifNoneMatch ?? '').split(',').some((value) => {
+    const etag = value.trim().replace(/^W\//, '')
+    return etag === '*' || [`"${tag}"`, ...Object.values(ETAG_SUFFIX).map((suffix) => `"${tag}${suffix}"`)].includes(etag)
+  })
 }
 
 /** How long a public read may be kept, and served stale while it is revalidated. */
@@ -65,15 +106,18 @@ const STALE_S = 120
  * cache may keep the answer, fresh or stale, past it.
  */
 export function cachedJson(req: PayloadRequest, content: object, headers: Headers, serverTime?: Date, changesAt?: Date): Response {
-  const { body, etag } = serialized(content)
+  // Only the app's own server can send a compressed answer (see CONTENT_ENCODING_HEADER).
+  const accepted = req.headers.has(SOCKET_ADDRESS_HEADER) ? acceptedEncoding(req.headers.get('accept-encoding')) : undefined
+  const { bytes, etag, encoding } = representation(content, accepted)
   headers.set('ETag', etag)
+  headers.append('Vary', 'Accept-Encoding')
   if (serverTime) headers.set('X-EHK-Server-Time', serverTime.toISOString())
   const untilChange = changesAt && serverTime ? Math.floor((changesAt.getTime() - serverTime.getTime()) / 1000) : Infinity
   const publicPolicy =
     untilChange >= MAX_AGE_S + STALE_S ? `public, max-age=${MAX_AGE_S}, stale-while-revalidate=${STALE_S}` : `public, max-age=${Math.max(0, Math.min(MAX_AGE_S, untilChange))}, must-revalidate`
   headers.set('Cache-Control', carriesLogin(req) ? 'private, no-store' : publicPolicy)
-  const match = (req.headers.get('if-none-match') ?? '').split(',').map((tag) => tag.trim())
-  if (match.includes(etag) || match.includes('*')) return new Response(null, { status: 304, headers })
+  if (matches(req.headers.get('if-none-match'), content)) return new Response(null, { status: 304, headers })
   headers.set('Content-Type', 'application/json; charset=utf-8')
-  return new Response(body, { status: 200, headers })
+  if (encoding) headers.set(CONTENT_ENCODING_HEADER, encoding)
+  return new Response(new Uint8Array(bytes), { status: 200, headers })
 }

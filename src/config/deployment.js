@@ -9,6 +9,14 @@
 export const SOCKET_ADDRESS_HEADER = 'x-ehk-socket-address'
 
 /**
+ * The header under which the app names the encoding of an answer it compressed itself. Next.js
+ * drops Content-Encoding from route handlers' answers (it assumes fetch decoded them), so the start
+ * script turns this one into Content-Encoding on the way out. The app compresses only requests that
+ * came through the start script (they carry SOCKET_ADDRESS_HEADER).
+ */
+export const CONTENT_ENCODING_HEADER = 'x-ehk-content-encoding'
+
+/**
  * @typedef {object} Deployment
  * @property {'local' | 'production'} mode
  * @property {string} host Interface the server listens on.

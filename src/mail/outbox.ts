@@ -16,6 +16,9 @@ const KEPT: ReadonlyArray<keyof Message> = ['from', 'to', 'cc', 'bcc', 'replyTo'
 /** The adapter that actually delivers, per Payload instance (the outbox wraps it). */
 const transports = new WeakMap<Payload, ReturnType<EmailAdapter>>()
 
+/** The name of the adapter that actually delivers (behind the outbox), e.g. "nodemailer" or "file". */
+export const deliveringAdapter = (payload: Payload): string => String(transports.get(payload)?.name ?? payload.email?.name ?? 'console')
+
 const keyOf = (payload: Payload) => createHash('sha256').update(`ehk-mail:${payload.secret}`).digest()
 
 export function seal(payload: Payload, message: Message): string {

@@ -22,6 +22,9 @@ it('runs in production without demo content or demo accounts, with a Secure logi
   started.push(app)
   await expect.poll(() => app.output()).toContain('läge / mode: production')
   expect(app.output()).toContain('SMTP_HOST saknas')
+  // Without a mail server the health check says so, and the server still serves.
+  const health = await fetch(`${app.url}/api/ehk/v1/health`)
+  expect([health.status, await health.json()]).toEqual([200, expect.objectContaining({ status: 'degraded', database: true, email: { configured: false, failed: 0 } })])
   expect(app.output()).not.toContain('Demokonton')
   expect((await fetch(`${app.url}/api/ehk/v1/years/current`)).status).toBe(404)
   const demoLogin = await fetch(`${app.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: 'a-password-nobody-may-use' }) })

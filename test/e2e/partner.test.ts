@@ -2,7 +2,7 @@
 // e-mail to a real SMTP server in the test), a partner's page on another origin that embeds the
 // widgets with the README's snippet, an application sent through it in Chromium, confirmed through
 // the link in the e-mail, changed, and found through the Local API with the partner's attribution.
-import { createServer, type Server } from 'node:http'
+import { createServer, get, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type Browser, chromium } from 'playwright-core'
 import type { Payload } from 'payload'
@@ -42,6 +42,20 @@ afterAll(async () => {
   partnerSite?.close()
   await app?.stop()
   await mail?.close()
+})
+
+it('compresses the API’s answers through the real server, and reports itself healthy', async () => {
+  const bytes = await new Promise<{ encoding?: string; length: number }>((resolve, reject) =>
+    get(`${app.url}/api/ehk/v1/municipalities`, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
+      let length = 0
+      res.on('data', (chunk: Buffer) => (length += chunk.length))
+      res.on('end', () => resolve({ encoding: res.headers['content-encoding'], length }))
+    }).on('error', reject),
+  )
+  expect(bytes.encoding).toBe('br')
+  expect(bytes.length).toBeLessThan(5000)
+  const health = await (await fetch(`${app.url}/api/ehk/v1/health`)).json()
+  expect(health).toMatchObject({ status: 'ok', database: true, email: { configured: true }, jobs: { autoRun: true, overdue: 0 } })
 })
 
 it('serves the entry script to other origins with short caching, and its chunks named by content for a year', async () => {

@@ -7,7 +7,7 @@ import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
 import { guardPayloadRequest } from '../../src/api/guard.js'
-import { SOCKET_ADDRESS_HEADER } from '../../src/config/deployment.js'
+import { CONTENT_ENCODING_HEADER, SOCKET_ADDRESS_HEADER } from '../../src/config/deployment.js'
 
 export interface TestServer {
   url: string
@@ -63,7 +63,9 @@ async function drain(req: IncomingMessage): Promise<void> {
 async function send(response: Response, res: ServerResponse) {
   const cookies = response.headers.getSetCookie()
   response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') res.setHeader(name, value)
+    // As the app's start script does (server.mjs): the app's own compressed answers get their Content-Encoding.
+    if (name === CONTENT_ENCODING_HEADER) res.setHeader('content-encoding', value)
+    else if (name !== 'set-cookie') res.setHeader(name, value)
   })
   if (cookies.length) res.setHeader('set-cookie', cookies)
   res.writeHead(response.status)

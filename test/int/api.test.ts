@@ -1,5 +1,7 @@
 // The public widget API's reads over real HTTP: Payload's own request handling (custom endpoints,
 // REST and GraphQL) on a real SQLite database. Applying is in applying.test.ts.
+import { get, type IncomingHttpHeaders } from 'node:http'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiFixture, OPEN_NOW, PARTNER_ORIGIN, SECRETS, startApi, STRANGER_ORIGIN } from '../helpers/api.js'
@@ -25,6 +27,62 @@ beforeAll(async () => {
 })
 afterAll(() => api?.close())
 
+/** The bytes as sent, undecoded (fetch would decode them). */
+function raw(path: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; bytes: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(`${server.url}/api/ehk/v1${path}`, { headers: { 'x-forwarded-for': '10.9.9.9', ...headers } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, bytes: Buffer.concat(chunks) }))
+    }).on('error', reject)
+  })
+}
+
+describe('compression', () => {
+  it('sends brotli or gzip to a client that accepts it, each with its own ETag, and the same JSON', async () => {
+    const plain = await raw('/municipalities', {})
+    const br = await raw('/municipalities', { 'accept-encoding': 'gzip, deflate, br' })
+    const gz = await raw('/municipalities', { 'accept-encoding': 'gzip' })
+    const refused = await raw('/municipalities', { 'accept-encoding': 'br;q=0, gzip;q=0.5' })
+    expect([plain.headers['content-encoding'], br.headers['content-encoding'], gz.headers['content-encoding'], refused.headers['content-encoding']]).toEqual([undefined, 'br', 'gzip', 'gzip'])
+    expect(JSON.parse(brotliDecompressSync(br.bytes).toString())).toEqual(JSON.parse(plain.bytes.toString()))
+    expect(JSON.parse(gunzipSync(gz.bytes).toString())).toEqual(JSON.parse(plain.bytes.toString()))
+    console.log(`/municipalities: ${plain.bytes.length} B plain, ${gz.bytes.length} B gzip, ${br.bytes.length} B brotli`)
+    expect(br.bytes.length).toBeLessThan(plain.bytes.length / 4)
+    expect(new Set([plain.headers.etag, br.headers.etag, gz.headers.etag]).size).toBe(3)
+    expect(br.headers.vary).toBe('Origin, Accept-Encoding')
+    // A cached copy in any encoding is still current: 304.
+    expect((await raw('/municipalities', { 'accept-encoding': 'br', 'if-none-match': gz.headers.etag! })).status).toBe(304)
+  })
+
+  it('leaves a small answer uncompressed', async () => {
+    const small = await raw('/winners?year=2025', { 'accept-encoding': 'br' })
+    expect([small.status, small.headers['content-encoding'], small.headers.etag]).toEqual([200, undefined, expect.stringMatching(/^"[\w-]{32}"$/)])
+  })
+})
+
+describe('health', () => {
+  it('tells a load balancer whether this server can work, with counts and booleans only', async () => {
+    const { status, json, text, headers } = await call('/health', { origin: undefined })
+    expect(status).toBe(200)
+    // The test app runs its jobs by hand, so its queue is not running by itself: degraded.
+    expect(json).toEqual({ status: 'degraded', database: true, email: { configured: true, failed: 0 }, jobs: { autoRun: false, overdue: 0, failed: 0 }, checkedAt: new Date(OPEN_NOW).toISOString() })
+    expect(headers.get('cache-control')).toBe('no-store')
+    expect(text).not.toMatch(/@|smtp|secret|cms\.test|127\.0\.0\.1/i)
+  })
+
+  it('counts a job left waiting more than five minutes past its time as overdue', async () => {
+    const job = await payload.jobs.queue({ task: 'ehk-jury-notices', queue: 'ehk-test-nobody-runs', input: {}, waitUntil: new Date(new Date(OPEN_NOW).getTime() - 6 * 60_000) })
+    t.clock.set(new Date(new Date(OPEN_NOW).getTime() + 3000))
+    try {
+      expect((await call('/health', { origin: undefined })).json.jobs.overdue).toBe(1)
+    } finally {
+      await payload.delete({ collection: 'payload-jobs', id: job.id, overrideAccess: true })
+      t.clock.set(OPEN_NOW)
+    }
+  })
+})
+
 describe('reading', () => {
   it('gives the current year with its criteria, limit, window and the server time', async () => {
     const { status, json, headers } = await call('/years/current')
@@ -34,7 +92,7 @@ describe('reading', () => {
     expect(json.criteria[0].guidingQuestions).toEqual(['Hur arbetar ni med Ledning?'])
     expect(headers.get('x-ehk-server-time')).toBe(new Date(OPEN_NOW).toISOString())
     expect(headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=120')
-    expect(headers.get('etag')).toMatch(/^"[\w-]{32}"$/)
+    expect(headers.get('etag')).toMatch(/^"[\w-]{32}(-br|-gz)?"$/)
   })
 
   it('gives a published year by number, and 404 for a draft, an unknown or a malformed year', async () => {
@@ -94,10 +152,10 @@ describe('reading', () => {
 })
 
 describe('CORS per partner origin', () => {
-  it('echoes an allowed origin, with Vary: Origin and the headers a widget reads', async () => {
+  it('echoes an allowed origin, with Vary: Origin (and Accept-Encoding) and the headers a widget reads', async () => {
     const { headers } = await call('/years/current')
     expect(headers.get('access-control-allow-origin')).toBe(PARTNER_ORIGIN)
-    expect(headers.get('vary')).toBe('Origin')
+    expect(headers.get('vary')).toBe('Origin, Accept-Encoding')
     expect(headers.get('access-control-expose-headers')).toBe('ETag, Retry-After, X-EHK-Server-Time')
     expect(headers.get('access-control-allow-credentials')).toBeNull()
   })
@@ -105,7 +163,7 @@ describe('CORS per partner origin', () => {
   it('gives a refused origin no CORS headers, and refuses its posts with 403, storing nothing', async () => {
     const read = await call('/years/current', { origin: STRANGER_ORIGIN })
     expect(read.headers.get('access-control-allow-origin')).toBeNull()
-    expect(read.headers.get('vary')).toBe('Origin')
+    expect(read.headers.get('vary')).toBe('Origin, Accept-Encoding')
     const write = await post(validBody('0114'), { origin: STRANGER_ORIGIN })
     expect(write.status).toBe(403)
     expect(write.json.message).toBe('Den här webbplatsen får inte använda tjänsten.')

@@ -4,9 +4,11 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { eHalsokommun } from '../../src/index.js'
+import { HISTORICAL_IMPORT } from '../../src/lib/context.js'
 import { startCustomPayload } from '../helpers/payload.js'
 
 let payload: Payload
+const seen: string[] = []
 let destroy: () => Promise<void>
 
 beforeAll(async () => {
@@ -19,7 +21,20 @@ beforeAll(async () => {
       { slug: 'admins', auth: true, fields: [{ name: 'displayName', type: 'text' }] },
       { slug: 'pages', fields: [{ name: 'title', type: 'text' }] },
     ],
-    plugins: [eHalsokommun({ slugs: { users: 'admins', applications: 'ansokningar' }, defaultCharacterLimit: 8000 })],
+    plugins: [
+      eHalsokommun({
+        slugs: { users: 'admins', applications: 'ansokningar' },
+        defaultCharacterLimit: 8000,
+        // The host's own additions, without forking the plugin.
+        overrides: {
+          applications: {
+            fields: ({ defaultFields }) => [...defaultFields, { name: 'internalNote', type: 'textarea', label: { sv: 'Intern anteckning', en: 'Internal note' } }],
+            hooks: { afterChange: [({ doc, operation }) => void seen.push(`${operation} ${doc.municipalityName}`)] },
+          },
+          criteria: { access: { read: ({ req }) => Boolean(req.user) } },
+        },
+      }),
+    ],
   })))
 })
 afterAll(() => destroy?.())
@@ -55,4 +70,22 @@ it('refuses a host collection that would clash with one of its own, and a config
   const plugin = eHalsokommun()
   expect(() => plugin({ serverURL: 'https://x.example', collections: [{ slug: 'criteria', fields: [] }] } as never)).toThrow(/slug "criteria" already exists/)
   expect(() => plugin({ collections: [] } as never)).toThrow(/set serverURL in the Payload config/)
+})
+
+it('takes a host’s overrides: a field added to ours, a hook run after ours, an access rule replaced', async () => {
+  const applications = payload.config.collections.find((c) => c.slug === 'ansokningar')!
+  const names = applications.flattenedFields.map((f) => f.name)
+  expect(names).toEqual(expect.arrayContaining(['municipality', 'contact', 'answers', 'status', 'internalNote']))
+  const criterion = await payload.create({ collection: 'criteria', data: { title: 'Ledning', order: 1 } as never, overrideAccess: true })
+  const year = await payload.create({ collection: 'award-years', data: { year: 2031, title: 'År 2031', status: 'closed', deadline: '2031-04-14T21:59:59Z', criteria: [criterion.id] } as never, context: { [HISTORICAL_IMPORT]: true }, overrideAccess: true })
+  const created = await payload.create({
+    collection: 'ansokningar' as never,
+    data: { awardYear: year.id, municipality: '1280', contact: { name: 'Kim', email: 'kim@malmo.example' }, answers: [{ criterion: criterion.id, text: 'Svar.' }], consent: true, internalNote: 'Ring kommunen.' } as never,
+    context: { [HISTORICAL_IMPORT]: true },
+    overrideAccess: true,
+  })
+  // Our hooks ran first (the municipality's name is ours to derive), then the host's.
+  expect(seen).toEqual(['create Malmö kommun'])
+  expect((created as { internalNote?: string }).internalNote).toBe('Ring kommunen.')
+  await expect(payload.find({ collection: 'criteria', overrideAccess: false })).rejects.toThrow()
 })

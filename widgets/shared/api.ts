@@ -24,7 +24,27 @@ export interface Answer<T> {
   serverTime?: Date
 }
 
-export async function request<T>(api: string, path: string, lang: Lang, init: RequestInit = {}): Promise<Answer<T>> {
+const inFlight = new Map<string, Promise<Answer<unknown>>>()
+
+/**
+ * One request to the public API. Plain reads are shared while in flight: widgets on one page that
+ * ask for the same path in the same language at once make one request. (An answer is not kept
+ * after it arrives: a widget that asks later, e.g. at the deadline, must get a fresh one.)
+ */
+export function request<T>(api: string, path: string, lang: Lang, init: RequestInit = {}): Promise<Answer<T>> {
+  if (init.method || init.body || init.headers) return send<T>(api, path, lang, init)
+  const key = `${api}\n${path}\n${lang}`
+  let answer = inFlight.get(key)
+  if (!answer) {
+    answer = send<T>(api, path, lang, init)
+    inFlight.set(key, answer)
+    const done = () => inFlight.delete(key)
+    answer.then(done, done)
+  }
+  return answer as Promise<Answer<T>>
+}
+
+async function send<T>(api: string, path: string, lang: Lang, init: RequestInit): Promise<Answer<T>> {
   let response: Response
   try {
     response = await fetch(`${api.replace(/\/$/, '')}${API_PATH}${path}`, {
