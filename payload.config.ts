@@ -10,6 +10,7 @@ import { chooseDatabase } from './src/config/database.js'
 import { readDeployment } from './src/config/deployment.js'
 import { chooseEmail } from './src/config/email.js'
 import { payloadSecret } from './src/config/secret.js'
+import { chooseStorage, describeStorage } from './src/config/storage.js'
 import { eHalsokommun } from './src/index.js'
 import { migrations } from './src/migrations/index.js'
 import { seedIfEmpty } from './src/seed/index.js'
@@ -38,11 +39,14 @@ export default buildConfig({
     meta: { titleSuffix: ' – Sveriges eHälsokommun' },
     timezones: { defaultTimezone: 'Europe/Stockholm', supportedTimezones: [{ label: 'Stockholm', value: 'Europe/Stockholm' }] },
     importMap: { baseDir: path.resolve(dirname, 'src') },
+    // The S3 storage adds this client component whenever S3_BUCKET is set at run time: it must be in
+    // the import map that the build made without it.
+    dependencies: { s3ClientUploadHandler: { path: '@payloadcms/storage-s3/client#S3ClientUploadHandler', type: 'component' } },
   },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-  plugins: [eHalsokommun({ api: apiOptionsFromEnv(), secureCookies: deployment.secureCookies })],
+  plugins: [eHalsokommun({ api: apiOptionsFromEnv(), secureCookies: deployment.secureCookies }), ...chooseStorage()],
   onInit: async (payload) => {
-    payload.logger.info(`Databas / database: ${database.description}; läge / mode: ${deployment.mode}`)
+    payload.logger.info(`Databas / database: ${database.description}; media: ${describeStorage()}; läge / mode: ${deployment.mode}`)
     if (deployment.seedDemo) await seedIfEmpty(payload, { demoPassword: process.env.EHK_DEMO_PASSWORD })
   },
 })

@@ -5,7 +5,7 @@ import { sv } from '@payloadcms/translations/languages/sv'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { _internal_jobSystemGlobals, buildConfig, type Config, type EmailAdapter, getPayload, type Payload, type SanitizedConfig } from 'payload'
+import { _internal_jobSystemGlobals, buildConfig, type Config, type EmailAdapter, getPayload, type Payload, type Plugin, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 import { SQLITE_BUSY_TIMEOUT_MS } from '../../src/config/database.js'
 import { eHalsokommun, type EhkPluginOptions } from '../../src/index.js'
@@ -59,9 +59,9 @@ export const TEST_SERVER_URL = 'https://cms.test'
  * Its jobs run when a test runs them (payload.jobs.run), except e-mail, which is sent at once.
  */
 export async function startPayload(
-  options: EhkPluginOptions & { now?: string; email?: Promise<EmailAdapter>; shared?: { databaseUrl: string; key: string } } = {},
+  options: EhkPluginOptions & { now?: string; email?: Promise<EmailAdapter>; shared?: { databaseUrl: string; key: string }; plugins?: Plugin[] } = {},
 ): Promise<TestPayload> {
-  const { now, email, shared, ...pluginOptions } = options
+  const { now, email, shared, plugins = [], ...pluginOptions } = options
   const clock = new TestClock(new Date(now ?? '2026-11-23T12:00:00Z'))
   // The jobs queue compares waitUntil with the same clock as the plugin (Payload's own hook for its tests).
   _internal_jobSystemGlobals.getCurrentDate = clock.now
@@ -74,7 +74,7 @@ export async function startPayload(
     i18n: { supportedLanguages: { sv, en }, fallbackLanguage: 'sv' },
     admin: { user: 'users' },
     logger: { options: { level: process.env.EHK_TEST_LOG_LEVEL ?? 'warn' } } as never,
-    plugins: [eHalsokommun({ clock: clock.now, autoRunJobs: false, ...pluginOptions })],
+    plugins: [eHalsokommun({ clock: clock.now, autoRunJobs: false, ...pluginOptions }), ...plugins],
   }), shared)
   return { ...started, clock }
 }

@@ -27,6 +27,7 @@ import { JuryWorkView as JuryWorkView_4a721e96e900868736e087bf8cd91c92 } from '.
 import { PrintView as PrintView_3f1ebe005822e26a9f0c129363f79ad2 } from '../../../admin/jury/PrintView'
 import { JuryBoardView as JuryBoardView_728cfa90d038623697ae1c9c49c9560c } from '../../../admin/jury/JuryBoardView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
@@ -58,5 +59,6 @@ export const importMap = {
   "/admin/jury/JuryWorkView#JuryWorkView": JuryWorkView_4a721e96e900868736e087bf8cd91c92,
   "/admin/jury/PrintView#PrintView": PrintView_3f1ebe005822e26a9f0c129363f79ad2,
   "/admin/jury/JuryBoardView#JuryBoardView": JuryBoardView_728cfa90d038623697ae1c9c49c9560c,
-  "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
+  "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24
 }
