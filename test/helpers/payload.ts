@@ -33,10 +33,10 @@ export interface TestPayload {
  * A real Payload on a fresh SQLite file of its own, in a temporary folder removed by destroy(); or,
  * given `shared`, a second instance on another's database (as a second app server would be).
  */
-export async function startCustomPayload(configure: (dbUrl: string) => Config, shared?: { databaseUrl: string; key: string }): Promise<Omit<TestPayload, 'clock'>> {
+export async function startCustomPayload(configure: (dbUrl: string) => Omit<Config, 'secret'>, shared?: { databaseUrl: string; key: string }): Promise<Omit<TestPayload, 'clock'>> {
   const dir = shared ? undefined : mkdtempSync(path.join(tmpdir(), 'ehk-test-'))
   const databaseUrl = shared?.databaseUrl ?? `file:${path.join(dir!, 'test.db')}`
-  const config = await buildConfig({ secret: 'test-secret', telemetry: false, ...configure(databaseUrl) })
+  const config = await buildConfig({ telemetry: false, ...configure(databaseUrl), secret: 'test-secret' })
   // One instance per test file (Vitest runs each file in its own process), under getPayload's default
   // key, so that Payload's own request handlers (REST, GraphQL) find this instance when served over HTTP.
   const payload = await getPayload({ config, key: shared?.key })

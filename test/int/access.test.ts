@@ -67,10 +67,10 @@ beforeAll(async () => {
   jurorProfile = await createJuror(payload, users.juror!, [closedYear], 'Juror One')
   conflictedProfile = await createJuror(payload, users['conflicted juror']!, [closedYear], 'Juror Two')
   otherProfile = await createJuror(payload, null, [closedYear], 'Juror Three')
-  await payload.create({ collection: 'reviews', data: { application: appA.id, juror: conflictedProfile.id, conflictOfInterest: true, conflictNote: 'Anställd i kommunen.' }, ...sys })
-  reviewB = (await payload.create({ collection: 'reviews', data: submittedReview(appB, jurorProfile), ...sys })) as Doc
+  await payload.create({ collection: 'reviews', data: { application: appA.id, juror: conflictedProfile.id, conflictOfInterest: true, conflictNote: 'Anställd i kommunen.' } as never, ...sys })
+  reviewB = (await payload.create({ collection: 'reviews', data: submittedReview(appB, jurorProfile) as never, ...sys })) as Doc
   const appC = await importApplication(payload, closedYear, criteria, { municipality: '2580' })
-  draftReview = (await payload.create({ collection: 'reviews', data: { application: appC.id, juror: jurorProfile.id, scores: [{ criterion: criteria[0]!.id, score: 3 }] }, ...sys })) as Doc
+  draftReview = (await payload.create({ collection: 'reviews', data: { application: appC.id, juror: jurorProfile.id, scores: [{ criterion: criteria[0]!.id, score: 3 }] } as never, ...sys })) as Doc
   historyEntry = (await payload.find({ collection: 'history', limit: 1, ...sys })).docs[0] as Doc
   png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#0a7' } }).png().toBuffer()
   image = await upload({ overrideAccess: true })
@@ -111,10 +111,10 @@ const throwaway: Record<Slug, () => Promise<Doc>> = {
   criteria: async () => (await payload.create({ collection: 'criteria', data: { title: `Tillfälligt ${unique()}`, order: 9 }, ...sys })) as Doc,
   applications: () => importApplication(payload, closedYear, criteria, { municipality: nextCode() }),
   jurors: () => createJuror(payload, null, [], `Tillfällig ${unique()}`),
-  partners: async () => (await payload.create({ collection: 'partners', data: { name: `Partner ${unique()}` }, ...sys })) as Doc,
+  partners: async () => (await payload.create({ collection: 'partners', data: { name: `Partner ${unique()}` } as never, ...sys })) as Doc,
   reviews: async () => {
     const application = await importApplication(payload, closedYear, criteria, { municipality: nextCode() })
-    return (await payload.create({ collection: 'reviews', data: { application: application.id, juror: jurorProfile.id }, ...sys })) as Doc
+    return (await payload.create({ collection: 'reviews', data: { application: application.id, juror: jurorProfile.id } as never, ...sys })) as Doc
   },
   users: () => createUser(payload, 'juror'),
   media: async () => (await upload({ overrideAccess: true })) as Doc,
@@ -149,11 +149,11 @@ function runCell(slug: Slug, op: Op, role: RoleName): Promise<unknown> {
     criteria: () => payload.create({ collection: 'criteria', data: { title: `Område ${unique()}`, order: 5 }, ...opts }),
     applications: () => payload.create({ collection: 'applications', data: applicationData(openYear, criteria, { municipality: nextCode() }) as never, ...opts }),
     jurors: () => payload.create({ collection: 'jurors', data: { name: `Ny jurymedlem ${unique()}` }, ...opts }),
-    partners: () => payload.create({ collection: 'partners', data: { name: `Ny partner ${unique()}` }, ...opts }),
+    partners: () => payload.create({ collection: 'partners', data: { name: `Ny partner ${unique()}` } as never, ...opts }),
     // A juror reviews as themselves; an administrator on behalf of a juror who has not reviewed A.
     reviews: () =>
       payload.create({ collection: 'reviews', data: { application: appA.id, juror: role === 'admin' ? otherProfile.id : jurorProfile.id, round: 'screening' } as never, ...opts }),
-    users: () => payload.create({ collection: 'users', data: { email: `ny-${unique()}@example.org`, password: 'correct-horse-battery' }, ...opts }),
+    users: () => payload.create({ collection: 'users', data: { email: `ny-${unique()}@example.org`, password: 'correct-horse-battery' } as never, ...opts }),
     media: () => upload(opts),
     history: () => payload.create({ collection: 'history', data: { at: '2027-01-01T00:00:00Z', action: 'status-changed', summary: 'Påhittad' } as never, ...opts }),
   }
@@ -232,9 +232,9 @@ describe('reads beyond the matrix', () => {
     const peerReviews = async () =>
       (await payload.find({ collection: 'reviews', where: { application: { equals: appB.id } }, pagination: false, ...as('conflicted juror') })).docs
     expect(await peerReviews()).toEqual([])
-    const own = await payload.create({ collection: 'reviews', data: { application: appB.id, juror: conflictedProfile.id }, ...sys })
+    const own = await payload.create({ collection: 'reviews', data: { application: appB.id, juror: conflictedProfile.id } as never, ...sys })
     expect((await peerReviews()).map((r) => r.id)).toEqual([own.id]) // a draft shows only itself
-    await payload.update({ collection: 'reviews', id: own.id, data: submittedReview(appB, conflictedProfile, 3), ...as('conflicted juror') })
+    await payload.update({ collection: 'reviews', id: own.id, data: submittedReview(appB, conflictedProfile, 3) as never, ...as('conflicted juror') })
     expect((await peerReviews()).map((r) => r.id).sort()).toEqual([reviewB.id, own.id].sort())
   })
 

@@ -102,7 +102,7 @@ describe('logging in', () => {
     expect(cookie).toMatch(/SameSite=Strict/i)
     expect(cookie).not.toMatch(/Secure/i)
     const deployed = eHalsokommun({ secureCookies: true })({ serverURL: 'https://cms.example.org', collections: [] } as never)
-    const users = deployed.collections!.find((c) => c.slug === 'users')!
+    const users = (await deployed).collections!.find((c) => c.slug === 'users')!
     expect(users.auth).toMatchObject({ cookies: { secure: true, sameSite: 'Strict' } })
   })
 

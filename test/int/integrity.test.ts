@@ -57,7 +57,7 @@ describe('a submitted review is final', () => {
     expect(await rules(payload.update({ collection: 'reviews', id: review.id, data: { scores: scores(5) }, ...as(juror) }))).toEqual(['denied'])
     expect(await rules(payload.update({ collection: 'reviews', id: review.id, data: { submitted: false }, ...as(juror) }))).toEqual(['denied'])
     expect(await rules(payload.delete({ collection: 'reviews', id: review.id, ...as(juror) }))).toEqual(['denied'])
-    expect((await payload.findByID({ collection: 'reviews', id: review.id, ...sys })).scores.map((s: { score: number }) => s.score)).toEqual([3, 3, 3, 3])
+    expect((await payload.findByID({ collection: 'reviews', id: review.id, ...sys })).scores!.map((s: { score: number }) => s.score)).toEqual([3, 3, 3, 3])
   })
 
   it('cannot be changed by staff either, only reopened, with a reason', async () => {

@@ -43,7 +43,7 @@ it('keeps the host collections and extends its auth collection with roles', () =
   const slugs = payload.config.collections.map((c) => c.slug)
   expect(slugs).toEqual(expect.arrayContaining(['admins', 'pages', 'ansokningar', 'award-years', 'criteria', 'jurors', 'partners', 'reviews', 'media']))
   expect(slugs).not.toContain('users')
-  const admins = payload.config.collections.find((c) => c.slug === 'admins')!
+  const admins = payload.config.collections.find((c) => String(c.slug) === 'admins')!
   expect(admins.fields.map((f) => ('name' in f ? f.name : undefined))).toEqual(expect.arrayContaining(['displayName', 'role']))
 })
 
@@ -73,7 +73,7 @@ it('refuses a host collection that would clash with one of its own, and a config
 })
 
 it('takes a host’s overrides: a field added to ours, a hook run after ours, an access rule replaced', async () => {
-  const applications = payload.config.collections.find((c) => c.slug === 'ansokningar')!
+  const applications = payload.config.collections.find((c) => String(c.slug) === 'ansokningar')!
   const names = applications.flattenedFields.map((f) => f.name)
   expect(names).toEqual(expect.arrayContaining(['municipality', 'contact', 'answers', 'status', 'internalNote']))
   const criterion = await payload.create({ collection: 'criteria', data: { title: 'Ledning', order: 1 } as never, overrideAccess: true })

@@ -22,7 +22,7 @@ interface Draft {
   /** One per attempt: a retry after a lost answer is recognised by the server, never stored twice. */
   key?: string
 }
-interface Receipt {
+export interface Receipt {
   reference: string
   year: number
   municipality: { code: string; name: string }
@@ -501,5 +501,9 @@ define('ehk-application-form', EhkApplicationForm)
 declare global {
   interface HTMLElementTagNameMap {
     'ehk-application-form': EhkApplicationForm
+  }
+  interface HTMLElementEventMap {
+    /** An application was received, confirmed, saved or withdrawn, or a finalist's answers saved. */
+    'ehk-submitted': CustomEvent<Receipt | Mine>
   }
 }

@@ -1,11 +1,17 @@
-import { LitElement, type PropertyDeclarations } from 'lit'
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 import type { Lang } from './i18n.js'
 
 /** Where the bundle was loaded from: the CMS, unless the page says otherwise with `api`. */
 const scriptOrigin = new URL(import.meta.url).origin
 
-/** What every widget shares: the attributes `api`, `year` and `lang`, and a load state with retry. */
+/**
+ * What every widget shares: the attributes `api`, `year` and `lang`, and a load state with retry.
+ * Changing an attribute that decides what is shown (`reloadOn`) after the first render loads again.
+ */
 export class EhkElement extends LitElement {
+  /** The properties whose change means new data. */
+  static reloadOn: readonly string[] = ['api', 'year', 'lang']
+
   static override properties: PropertyDeclarations = {
     api: {},
     year: { type: Number },
@@ -24,9 +30,10 @@ export class EhkElement extends LitElement {
     this.state = 'loading'
   }
 
-  /** @internal */
+  /** @internal The widget's `lang`, else the closest ancestor's (as the page says), else Swedish. */
   get language(): Lang {
-    return this.lang?.toLowerCase().startsWith('en') ? 'en' : 'sv'
+    const lang = this.lang || this.closest('[lang]')?.getAttribute('lang') || ''
+    return lang.toLowerCase().startsWith('en') ? 'en' : 'sv'
   }
 
   override connectedCallback() {
@@ -34,16 +41,25 @@ export class EhkElement extends LitElement {
     void this.reload()
   }
 
+  protected override willUpdate(changed: PropertyValues) {
+    const reloadOn = (this.constructor as typeof EhkElement).reloadOn
+    if (this.hasUpdated && this.isConnected && [...changed.keys()].some((key) => reloadOn.includes(String(key)))) void this.reload()
+  }
+
   /** Loads what the widget shows; errors show the error state with a retry button. */
   async reload() {
+    const run = ++this.loads
     this.state = 'loading'
     try {
       await this.load()
-      this.state = 'ready'
+      if (run === this.loads) this.state = 'ready'
     } catch {
-      this.state = 'error'
+      if (run === this.loads) this.state = 'error'
     }
   }
+
+  /** Loads started: only the newest one's outcome sets the state. */
+  private loads = 0
 
   protected async load(): Promise<void> {}
 }

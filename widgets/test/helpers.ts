@@ -11,6 +11,9 @@ import type { EhkElement } from '../shared/element.js'
 
 export const api = inject('api')
 
+// The test page is a Swedish partner's page: widgets without `lang` follow the page's language.
+document.documentElement.lang = 'sv'
+
 /** Calls one of the API test server's control paths (see test/browser/globalSetup.ts). */
 export async function control(path: string, body: unknown = {}): Promise<any> {
   const response = await fetch(`${api}/__test/${path}`, { method: 'POST', body: JSON.stringify(body) })

@@ -54,6 +54,7 @@ const LONGEST_WAIT_MS = 2 ** 31 - 1
  */
 export class EhkWinners extends EhkElement {
   static override styles = [base, styles]
+  static override reloadOn = [...EhkElement.reloadOn, 'limit']
   static override properties = {
     limit: { type: Number },
     headingLevel: { type: Number, attribute: 'heading-level' },
