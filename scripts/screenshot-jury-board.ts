@@ -1,6 +1,6 @@
-// The jury board's screenshot for the README (docs/jury-board.png): the real app on generated data
-// (12 applications, 5 jurors, mid-way through the final round), the screening board as an editor sees
-// it, in Debian's Chromium. Usage: npm run screenshot   (SCREENSHOT_SKIP_BUILD=1 reuses the build)
+// The README's screenshots of the admin (docs/dashboard.png, docs/jury-board.png): the real app on
+// generated data (12 applications, 5 jurors, mid-way through the final round), the start page and
+// the screening board as an editor sees them, in Debian's Chromium. Usage: npm run screenshot   (SCREENSHOT_SKIP_BUILD=1 reuses the build)
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
@@ -14,7 +14,8 @@ if (process.env.SCREENSHOT_SKIP_BUILD !== '1' || !existsSync('.next/BUILD_ID')) 
 const app = await startApp(3945, { EHK_DEMO_PASSWORD: 'screenshot-demo-password-2027' })
 process.on('exit', () => void app.stop())
 const payload = await openDatabase(app)
-const data = await generateJuryYear(payload, { year: new Date().getFullYear(), now: new Date(), applications: 12, jurors: 5, password: 'screenshot-password-2031', seed: 7 })
+// Later than the demo content's years, so that the start page shows it as the current year.
+const data = await generateJuryYear(payload, { year: new Date().getFullYear() + 2, now: new Date(), applications: 12, jurors: 5, password: 'screenshot-password-2031', seed: 7 })
 
 const browser = await chromium.launch(chromiumLaunchOptions)
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'sv-SE' })
@@ -23,9 +24,12 @@ await page.fill('#field-email', data.editor.email)
 await page.fill('#field-password', data.editor.password)
 await page.click('button[type="submit"]')
 await page.waitForURL(/\/admin$/)
+await page.waitForSelector('.ehk-dashboard h2')
+mkdirSync('docs', { recursive: true })
+await page.screenshot({ path: 'docs/dashboard.png', fullPage: false })
+console.log('docs/dashboard.png')
 await page.goto(`${app.url}/admin/jury/${data.yearId}?round=screening`)
 await page.waitForSelector('.ehk-jury table')
-mkdirSync('docs', { recursive: true })
 await page.screenshot({ path: 'docs/jury-board.png', fullPage: false })
 console.log('docs/jury-board.png')
 await browser.close()

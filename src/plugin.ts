@@ -132,6 +132,8 @@ function withJuryViews(admin: Config['admin']): Config['admin'] {
     components: {
       ...admin?.components,
       afterNavLinks: [...(admin?.components?.afterNavLinks ?? []), '/admin/jury/NavLink#JuryNavLink'],
+      // The start page: what each person needs to know and do now, above Payload's collection cards.
+      beforeDashboard: [...(admin?.components?.beforeDashboard ?? []), '/admin/dashboard/Dashboard#Dashboard'],
       views: {
         ...admin?.components?.views,
         ehkJuryWork: view('/admin/jury/JuryWorkView#JuryWorkView', '/jury'),

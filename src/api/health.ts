@@ -23,7 +23,8 @@ export interface Health {
   checkedAt: string
 }
 
-async function check(payload: Payload, now: Date): Promise<Health> {
+/** This server's health now (the endpoint below, and the administrators' start page). */
+export async function serverHealth(payload: Payload, now: Date): Promise<Health> {
   const jobs = 'payload-jobs'
   const count = async (where: Record<string, unknown>) => (await payload.count({ collection: jobs, where: where as never, overrideAccess: true })).totalDocs
   let database = true
@@ -50,7 +51,7 @@ export function healthEndpoint(ctx: EhkContext, state: PublicApiState): Endpoint
   let last: { at: number; health: Promise<Health> } | undefined
   return publicEndpoint(state, 'get', '/health', async (req, headers) => {
     const now = ctx.now()
-    if (!last || now.getTime() - last.at >= REUSE_MS) last = { at: now.getTime(), health: check(req.payload, now) }
+    if (!last || now.getTime() - last.at >= REUSE_MS) last = { at: now.getTime(), health: serverHealth(req.payload, now) }
     const health = await last.health
     headers.set('Cache-Control', 'no-store')
     // A server that cannot reach its database is taken out of rotation; one whose queue lags still serves readers.

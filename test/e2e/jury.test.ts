@@ -14,6 +14,7 @@ import { type App, openDatabase, requireFreshBuild, startApp } from './app.js'
 
 const PORT = 3929
 const YEAR = 2031
+const DEMO_PASSWORD = 'e2e-jury-demo-password'
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 let app: App
@@ -23,7 +24,7 @@ let data: JuryYearData
 
 beforeAll(async () => {
   requireFreshBuild()
-  app = await startApp(PORT, { EHK_DEMO_PASSWORD: 'e2e-jury-demo-password' })
+  app = await startApp(PORT, { EHK_DEMO_PASSWORD: DEMO_PASSWORD })
   payload = await openDatabase(app)
   // Mid-way through the final round: 12 applications, 5 jurors (juror 1 tied to the first
   // municipality), five finalists. Juror 3 has yet to review the finalists.
@@ -49,12 +50,12 @@ async function signIn(account: { email: string; password: string }): Promise<Pag
 }
 
 /** axe-core on our part of the page (Payload's own admin is Payload's to answer for). */
-async function violations(page: Page): Promise<string[]> {
+async function violations(page: Page, scope = '.ehk-jury'): Promise<string[]> {
   await page.addScriptTag({ path: AXE })
-  return page.evaluate(async () => {
-    const results = await (window as any).axe.run('.ehk-jury', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })
+  return page.evaluate(async (scope) => {
+    const results = await (window as any).axe.run(scope, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })
     return results.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`)
-  })
+  }, scope)
 }
 
 /** Tabs (as a keyboard user) until the focused element matches; fails if it is never reached. */
@@ -113,6 +114,32 @@ it('shows juror 1 a board without the municipality they are tied to, and no prin
   await page.waitForSelector('.ehk-jury [role="alert"]')
   expect(await page.locator('.ehk-jury').innerHTML()).not.toContain(tied.name)
   await page.close()
+})
+
+it('opens the admin on a start page for each role that passes axe: the year and what to do, a juror’s work, the server’s health', async () => {
+  const editor = await signIn(data.editor)
+  await editor.waitForSelector('.ehk-dashboard h2')
+  const text = (await editor.locator('.ehk-dashboard').textContent())!
+  expect(text).toContain(`Översikt: Sveriges eHälsokommun ${YEAR}`)
+  expect(text).toContain('Status: Finalister utsedda. Nästa: Juryns beslut')
+  expect(await editor.locator('.ehk-dashboard a', { hasText: 'Registrera juryns beslut' }).getAttribute('href')).toBe(`/admin/jury/${data.yearId}?round=final`)
+  expect(await editor.locator('.ehk-dashboard svg[role="img"]').getAttribute('aria-label')).toMatch(/^Bekräftade ansökningar per vecka: veckan från \d{4}-\d\d-\d\d: \d+/)
+  expect(await violations(editor, '.ehk-dashboard')).toEqual([])
+  expect(text).not.toContain('Serverns hälsa')
+  await editor.close()
+
+  const juror = await signIn(data.jurors[3]!)
+  await juror.waitForSelector('.ehk-dashboard h2')
+  expect(await juror.locator('.ehk-dashboard').textContent()).toContain(`Ditt juryarbete`)
+  expect(await juror.locator('.ehk-dashboard').textContent()).not.toContain('Ansökningar')
+  expect(await violations(juror, '.ehk-dashboard')).toEqual([])
+  await juror.close()
+
+  const admin = await signIn({ email: 'admin@example.org', password: DEMO_PASSWORD })
+  await admin.waitForSelector('.ehk-dashboard h2')
+  expect(await admin.locator('.ehk-dashboard').textContent()).toContain('Serverns hälsaDatabasOK')
+  expect(await violations(admin, '.ehk-dashboard')).toEqual([])
+  await admin.close()
 })
 
 it('gives the editor a board that passes axe, and records the decision through its form by keyboard', async () => {

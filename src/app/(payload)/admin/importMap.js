@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { RoundStates as RoundStates_f46053befbe8db7153e19b4f26eeff1a } from '../../../admin/RoundStates'
 import { JuryNavLink as JuryNavLink_de487de37dc0473298c79323e7d61069 } from '../../../admin/jury/NavLink'
+import { Dashboard as Dashboard_f4c94eb62e7d955ed6fcc34236a39620 } from '../../../admin/dashboard/Dashboard'
 import { JuryWorkView as JuryWorkView_4a721e96e900868736e087bf8cd91c92 } from '../../../admin/jury/JuryWorkView'
 import { PrintView as PrintView_3f1ebe005822e26a9f0c129363f79ad2 } from '../../../admin/jury/PrintView'
 import { JuryBoardView as JuryBoardView_728cfa90d038623697ae1c9c49c9560c } from '../../../admin/jury/JuryBoardView'
@@ -56,6 +57,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/RoundStates#RoundStates": RoundStates_f46053befbe8db7153e19b4f26eeff1a,
   "/admin/jury/NavLink#JuryNavLink": JuryNavLink_de487de37dc0473298c79323e7d61069,
+  "/admin/dashboard/Dashboard#Dashboard": Dashboard_f4c94eb62e7d955ed6fcc34236a39620,
   "/admin/jury/JuryWorkView#JuryWorkView": JuryWorkView_4a721e96e900868736e087bf8cd91c92,
   "/admin/jury/PrintView#PrintView": PrintView_3f1ebe005822e26a9f0c129363f79ad2,
   "/admin/jury/JuryBoardView#JuryBoardView": JuryBoardView_728cfa90d038623697ae1c9c49c9560c,
