@@ -1154,6 +1154,7 @@ export interface Application {
  */
 export interface Review {
   id: number;
+  title?: string | null;
   application: number | Application;
   /**
    * Filled in automatically for jurors.
@@ -1660,6 +1661,7 @@ export interface PartnersSelect<T extends boolean = true> {
  * via the `definition` "reviews_select".
  */
 export interface ReviewsSelect<T extends boolean = true> {
+  title?: T;
   application?: T;
   juror?: T;
   round?: T;

@@ -199,6 +199,9 @@ describe('the jury year 2027', () => {
         await review(a, j, 'screening')
       }
     }
+    // Each review is titled by its juror, application and round (lists and relationship fields show it).
+    const [titled] = (await payload.find({ collection: 'reviews', where: { and: [{ juror: { equals: jurorProfiles[2]!.id } }, { application: { equals: apps[11]!.id } }] }, ...sys })).docs
+    expect(titled!.title).toBe('Jurymedlem 3 – Kalmars kommun (Gallring)')
     // A tied juror cannot review the application, whoever asks for it.
     expect(await refusal(review(0, 0, 'screening'))).toEqual(['Du får inte utföra denna åtgärd.'])
     at('2027-04-17T08:00:00Z')

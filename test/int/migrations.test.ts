@@ -33,7 +33,13 @@ beforeAll(async () => {
   await run(
     `INSERT INTO applications (id, award_year_id, municipality, status, municipality_name, reference, submitted_at, contact_name, contact_email, consent) VALUES (3, 2, '2480', 'winner', 'Umeå kommun', 'EHK-2025-2480', '2025-03-01T10:00:00.000Z', 'Cecilia', 'cecilia@umea.se', 1)`,
   )
+  await run(`INSERT INTO jurors (id, name) VALUES (1, 'Eva Jurist')`)
+  await run(`INSERT INTO reviews (id, application_id, juror_id, round) VALUES (1, 3, 1, 'final')`)
   await payload.db.migrate({ migrations: migrations as never })
+})
+
+it('titles the reviews written before titles existed', async () => {
+  expect((await payload.findByID({ collection: 'reviews', id: 1, depth: 0, overrideAccess: true })).title).toBe('Eva Jurist – Umeå kommun (Final)')
 })
 
 it('puts the finalists of years past the selection in their final round', async () => {

@@ -29,7 +29,7 @@ export function applications(ctx: EhkContext): CollectionConfig {
     labels: { singular: { sv: 'Ansökan', en: 'Application' }, plural: { sv: 'Ansökningar', en: 'Applications' } },
     admin: {
       useAsTitle: 'municipalityName',
-      defaultColumns: ['municipalityName', 'awardYear', 'status', 'competing', 'reference', 'submittedAt'],
+      defaultColumns: ['municipalityName', 'awardYear', 'status', 'competing', 'partner', 'reference', 'submittedAt'],
       group: { sv: 'Juryarbete', en: 'Jury work' },
       listSearchableFields: ['municipalityName', 'reference'],
     },

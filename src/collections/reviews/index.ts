@@ -10,6 +10,7 @@ import { instantField, historyField } from '../../lib/fields.js'
 import { REVIEW_SCORE } from '../../domain/ranking.js'
 import { checkReviewRules } from './hooks/checkReviewRules.js'
 import { summariseScores } from './hooks/summariseScores.js'
+import { titleReview } from './hooks/titleReview.js'
 import { recordReviewHistory } from './hooks/recordReviewHistory.js'
 import { reviewEndpoints } from '../../jury/endpoints.js'
 
@@ -19,12 +20,20 @@ export function reviews(ctx: EhkContext): CollectionConfig {
   return {
     slug: slugs.reviews,
     labels: { singular: { sv: 'Bedömning', en: 'Review' }, plural: { sv: 'Bedömningar', en: 'Reviews' } },
-    admin: { defaultColumns: ['application', 'juror', 'round', 'recommendation', 'submitted'], group: { sv: 'Juryarbete', en: 'Jury work' } },
+    admin: { useAsTitle: 'title', defaultColumns: ['title', 'round', 'recommendation', 'submitted'], group: { sv: 'Juryarbete', en: 'Jury work' } },
     access: { read: readableReviews(ctx), create: canReviewApplication(ctx), update: updatableReviews(ctx), delete: ownUnsubmittedReviews(ctx) },
     indexes: [{ fields: ['juror', 'application', 'round'], unique: true }],
     endpoints: reviewEndpoints(ctx),
-    hooks: { beforeChange: [checkReviewRules(ctx)], afterChange: [summariseScores(ctx), recordReviewHistory(ctx)], afterDelete: [summariseScores(ctx)] },
+    hooks: { beforeChange: [checkReviewRules(ctx), titleReview(ctx)], afterChange: [summariseScores(ctx), recordReviewHistory(ctx)], afterDelete: [summariseScores(ctx)] },
     fields: [
+      {
+        name: 'title',
+        type: 'text',
+        label: { sv: 'Bedömning', en: 'Review' },
+        // Written by the server (titleReview) from the juror, the application and the round.
+        access: { create: nobody, update: nobody },
+        admin: { hidden: true },
+      },
       {
         type: 'row',
         fields: [
