@@ -9,6 +9,7 @@ import {
   emailViolation,
   maxApplicationBytes,
   referenceNumber,
+  yearRules,
 } from '../domain/application.js'
 import { maxJsonBytes, normalizeText } from '../domain/characters.js'
 import { isEmail, normalizeEmail } from '../domain/contact.js'
@@ -104,8 +105,6 @@ async function readBody(req: PayloadRequest, lang: Lang, headers: Headers, maxBy
   }
   return problem(400, MESSAGES.badJson[lang], headers)
 }
-
-const yearRules = (year: YearDoc) => ({ characterLimit: year.characterLimit, criteria: (year.criteria ?? []).map(idOf).filter((id) => id !== undefined) })
 
 /** One message per field (the first), at most MAX_FIELD_ERRORS of them. */
 function fieldErrors(violations: Violation[], lang: Lang): Record<string, string> {

@@ -1,4 +1,5 @@
 // Everything an application must satisfy, whoever sends it (the public form, the admin, a script).
+import { idOf } from '../lib/relations.js'
 import { countCharacters, hasOverlongCharacter, maxJsonBytes, normalizeText, totalCharacters } from './characters.js'
 import { CONSENT } from './consent.js'
 import { isEmail, isPhone } from './contact.js'
@@ -25,6 +26,12 @@ export interface YearRules {
   /** Ids of the year's criteria, in order. */
   criteria: ReadonlyArray<string | number>
 }
+
+/** The rules an application of a year is checked by, from the year as stored (criteria as ids or populated). */
+export const yearRules = (year: { characterLimit: number; criteria?: readonly unknown[] | null }): YearRules => ({
+  characterLimit: year.characterLimit,
+  criteria: (year.criteria ?? []).map(idOf).filter((id) => id !== undefined),
+})
 
 const isText = (v: unknown): v is string => typeof v === 'string' && normalizeText(v).trim().length > 0
 const isBlank = (v: unknown) => v === undefined || v === null || v === ''

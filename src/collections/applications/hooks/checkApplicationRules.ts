@@ -7,6 +7,7 @@ import {
   checkApplicationWindow,
   checkMunicipality,
   referenceNumber,
+  yearRules,
 } from '../../../domain/application.js'
 import { normalizeText } from '../../../domain/characters.js'
 import { CONSENT } from '../../../domain/consent.js'
@@ -52,7 +53,7 @@ export const checkApplicationRules =
     }
     const historical = Boolean(req.context[HISTORICAL_IMPORT])
     const answers: Answer[] = Array.isArray(merged.answers) ? merged.answers : []
-    const rules = { characterLimit: year.characterLimit, criteria: (year.criteria ?? []).map(idOf) }
+    const rules = yearRules(year)
     const problems: Violation[] = []
 
     if (operation === 'create' && !historical) {
