@@ -53,11 +53,9 @@ export const styles = css`
   ul {
     margin: 0;
   }
-  /* Each link to a field is a target of at least 24 px (WCAG 2.5.8). */
   .summary a {
     display: inline-block;
     min-height: 24px;
-    line-height: 24px;
   }
   .summary,
   .receipt,

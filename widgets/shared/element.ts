@@ -42,8 +42,7 @@ export class EhkElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues) {
-    const reloadOn = (this.constructor as typeof EhkElement).reloadOn
-    if (this.hasUpdated && this.isConnected && [...changed.keys()].some((key) => reloadOn.includes(String(key)))) void this.reload()
+    if (this.hasUpdated && this.isConnected && (this.constructor as typeof EhkElement).reloadOn.some((key) => changed.has(key))) void this.reload()
   }
 
   /** Loads what the widget shows; errors show the error state with a retry button. */
