@@ -70,7 +70,9 @@ async function waitForApp() {
   for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${base}/api/ehk/v1/years/current`)).ok) return
-    } catch {}
+    } catch {
+      // Not listening yet.
+    }
     await new Promise((r) => setTimeout(r, 200))
   }
   throw new Error('the app did not start within 2 minutes')
@@ -83,7 +85,9 @@ const run = (options) =>
   })
 
 function row(name, result, note = '') {
-  const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}×${count}`).join(' ')
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .map(([code, { count }]) => `${code}×${count}`)
+    .join(' ')
   return { scenario: name, 'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, requests: result.requests.total, statuses, note }
 }
 
@@ -94,7 +98,9 @@ const { winners: list } = await winners.json()
 const restPath = '/api/award-years?where[status][equals]=announced&depth=1&sort=-year&limit=50'
 const rest = await (await fetch(`${base}${restPath}`)).json()
 const rows = []
-rows.push(row('GET /api/ehk/v1/winners (200)', await run({ requests: [{ path: '/api/ehk/v1/winners' }] }), `${list.length} winners, ${(await (await fetch(`${base}/api/ehk/v1/winners`)).text()).length} B`))
+rows.push(
+  row('GET /api/ehk/v1/winners (200)', await run({ requests: [{ path: '/api/ehk/v1/winners' }] }), `${list.length} winners, ${(await (await fetch(`${base}/api/ehk/v1/winners`)).text()).length} B`),
+)
 rows.push(row('GET /api/ehk/v1/winners (304)', await run({ requests: [{ path: '/api/ehk/v1/winners', headers: { 'if-none-match': etag } }] }), 'If-None-Match'))
 rows.push(row(`GET ${restPath}`, await run({ requests: [{ path: restPath }] }), `${rest.docs.length} years, ${JSON.stringify(rest).length} B`))
 
@@ -138,7 +144,13 @@ const confirmations = await run({
   connections: Math.min(connections, 4),
   duration: 120,
   amount: tokens.length,
-  requests: [{ method: 'POST', path: '/api/ehk/v1/applications/confirm', setupRequest: (request) => ({ ...request, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: tokens[confirming++] }) }) }],
+  requests: [
+    {
+      method: 'POST',
+      path: '/api/ehk/v1/applications/confirm',
+      setupRequest: (request) => ({ ...request, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: tokens[confirming++] }) }),
+    },
+  ],
 })
 rows.push(row('POST /api/ehk/v1/applications/confirm', confirmations, `${tokens.length} links from ${links.size} e-mails`))
 

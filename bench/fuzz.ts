@@ -49,7 +49,13 @@ const text = fc.oneof(fc.string({ maxLength: 50 }), fc.string({ unit: 'grapheme'
 const anyValue = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 }))
 const code = fc.oneof(fc.constantFrom(...MUNICIPALITIES.map((m) => m.code)), anyValue)
 const email = fc.oneof(fc.emailAddress(), fc.constantFrom('å@kommun.se', 'a@b', 'x@kommun.se\n', 'a..b@kommun.se'), anyValue)
-const contact = fc.oneof(fc.record({ name: fc.oneof(fc.constant('Kim Kontakt'), anyValue), role: anyValue, email, phone: fc.oneof(fc.constant('031-123 45 67'), fc.constant('031\n1234567'), anyValue) }, { requiredKeys: [] }), anyValue)
+const contact = fc.oneof(
+  fc.record(
+    { name: fc.oneof(fc.constant('Kim Kontakt'), anyValue), role: anyValue, email, phone: fc.oneof(fc.constant('031-123 45 67'), fc.constant('031\n1234567'), anyValue) },
+    { requiredKeys: [] },
+  ),
+  anyValue,
+)
 const answers = fc.oneof(
   fc.array(fc.record({ criterion: fc.oneof(fc.constantFrom(...criteria), anyValue), text: fc.oneof(fc.constant('Vi arbetar med e-hälsa.'), text) }), { maxLength: 6 }),
   fc.constant(criteria.map((criterion) => ({ criterion, text: 'Vi arbetar med e-hälsa.' }))),
@@ -58,7 +64,12 @@ const answers = fc.oneof(
 )
 /** A valid application for a municipality, with one of its fields replaced by anything. */
 const nearlyValid = fc
-  .tuple(fc.constantFrom(...MUNICIPALITIES.map((m) => m.code)), fc.emailAddress(), fc.constantFrom('none', 'municipality', 'contact.name', 'contact.email', 'contact.phone', 'answers', 'answers.0.text', 'answers.1.criterion', 'consent', 'consentVersion', 'year'), fc.oneof(text, anyValue))
+  .tuple(
+    fc.constantFrom(...MUNICIPALITIES.map((m) => m.code)),
+    fc.emailAddress(),
+    fc.constantFrom('none', 'municipality', 'contact.name', 'contact.email', 'contact.phone', 'answers', 'answers.0.text', 'answers.1.criterion', 'consent', 'consentVersion', 'year'),
+    fc.oneof(text, anyValue),
+  )
   .map(([municipality, address, path, value]) => {
     const valid: Record<string, any> = {
       municipality,
@@ -73,34 +84,109 @@ const nearlyValid = fc
     keys.reduce((node, key) => node[key], valid)[last] = value
     return valid
   })
-const application = fc.record({ year: fc.oneof(fc.constant(undefined), fc.constant(year.year), anyValue), municipality: code, contact, answers, consent: fc.oneof(fc.constant(true), anyValue), consentVersion: fc.oneof(fc.constant(CONSENT.version), anyValue), homepage: fc.oneof(fc.constant(''), anyValue) }, { requiredKeys: [] })
-const body = fc.oneof({ weight: 5, arbitrary: nearlyValid }, { weight: 4, arbitrary: application }, { weight: 2, arbitrary: fc.jsonValue() }, { weight: 1, arbitrary: fc.string().map((raw) => ({ raw })) })
+const application = fc.record(
+  {
+    year: fc.oneof(fc.constant(undefined), fc.constant(year.year), anyValue),
+    municipality: code,
+    contact,
+    answers,
+    consent: fc.oneof(fc.constant(true), anyValue),
+    consentVersion: fc.oneof(fc.constant(CONSENT.version), anyValue),
+    homepage: fc.oneof(fc.constant(''), anyValue),
+  },
+  { requiredKeys: [] },
+)
+const body = fc.oneof(
+  { weight: 5, arbitrary: nearlyValid },
+  { weight: 4, arbitrary: application },
+  { weight: 2, arbitrary: fc.jsonValue() },
+  { weight: 1, arbitrary: fc.string().map((raw) => ({ raw })) },
+)
 const token = fc.oneof(fc.string({ maxLength: 50 }), fc.base64String({ minLength: 40, maxLength: 44 }), anyValue)
-const origin = fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 3, arbitrary: fc.constantFrom(app.url, 'https://www.vitalis.nu') }, { weight: 2, arbitrary: fc.constantFrom('https://evil.example', 'null', 'http://127.0.0.1:1') })
+const origin = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(undefined) },
+  { weight: 3, arbitrary: fc.constantFrom(app.url, 'https://www.vitalis.nu') },
+  { weight: 2, arbitrary: fc.constantFrom('https://evil.example', 'null', 'http://127.0.0.1:1') },
+)
 const segment = fc.oneof(fc.constantFrom('2027', '2022', '2028', '1999', '0', '-1', '2027.5', 'abc', '%FF', '%E0%A4%A', '..%2F..', '%00', "';--"), fc.string({ maxLength: 12 }).map(encodeURIComponent))
-const query = fc.dictionary(fc.constantFrom('limit', 'page', 'depth', 'sort', 'year', 'where[year][equals]', 'where[deadline][greater_than]', 'where[id][in]', 'where[or][0][title][like]', 'locale', 'draft', 'select[title]'), fc.oneof(fc.constantFrom('3.7', 'abc', '1e999', '-1', '%FF', '0', '10', 'true', '2027-04-14'), fc.string({ maxLength: 10 })), { maxKeys: 3 })
-const qs = (q: Record<string, string>) => Object.entries(q).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')
+const query = fc.dictionary(
+  fc.constantFrom('limit', 'page', 'depth', 'sort', 'year', 'where[year][equals]', 'where[deadline][greater_than]', 'where[id][in]', 'where[or][0][title][like]', 'locale', 'draft', 'select[title]'),
+  fc.oneof(fc.constantFrom('3.7', 'abc', '1e999', '-1', '%FF', '0', '10', 'true', '2027-04-14'), fc.string({ maxLength: 10 })),
+  { maxKeys: 3 },
+)
+const qs = (q: Record<string, string>) =>
+  Object.entries(q)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&')
 
 type Request = { method: string; path: string; body?: unknown; headers?: Record<string, string | undefined> }
 /** Any value as a header can carry it (a client cannot send other characters in a header). */
-const asText = (value: unknown) => encodeURI(String(typeof value === 'string' ? value : JSON.stringify(value) ?? '').replace(/[\ud800-\udfff]/g, '?'))
+const asText = (value: unknown) => encodeURI(String(typeof value === 'string' ? value : (JSON.stringify(value) ?? '')).replace(/[\ud800-\udfff]/g, '?'))
 const json = (value: unknown) => (value && typeof value === 'object' && 'raw' in (value as object) ? String((value as { raw: unknown }).raw) : JSON.stringify(value))
 
 /** The tokens the app has mailed so far (confirm and edit), so that the fuzz also walks the real links. */
 const mailed = (kind: 'bekrafta' | 'redigera') => mail.messages.map((m) => new RegExp(`#${kind}=([\\w-]+)`).exec(m.text ?? '')?.[1]).filter((t): t is string => !!t)
-const realOr = (kind: 'bekrafta' | 'redigera') => fc.oneof(token, fc.integer({ min: 0, max: 1000 }).map((i) => mailed(kind)[i % Math.max(1, mailed(kind).length)] ?? 'x'))
+const realOr = (kind: 'bekrafta' | 'redigera') =>
+  fc.oneof(
+    token,
+    fc.integer({ min: 0, max: 1000 }).map((i) => mailed(kind)[i % Math.max(1, mailed(kind).length)] ?? 'x'),
+  )
 
 const requests: Array<[weight: number, fc.Arbitrary<Request>]> = [
-  [30, fc.tuple(body, origin, fc.option(fc.oneof(fc.uuid(), fc.string({ maxLength: 140 })))).map(([b, o, key]) => ({ method: 'POST', path: '/api/ehk/v1/applications', body: json(b), headers: { origin: o, 'idempotency-key': key === null ? undefined : asText(key) } }))],
-  [8, fc.tuple(fc.oneof(fc.record({ token: realOr('bekrafta') }), anyValue), origin).map(([b, o]) => ({ method: 'POST', path: '/api/ehk/v1/applications/confirm', body: json(b), headers: { origin: o } }))],
+  [
+    30,
+    fc
+      .tuple(body, origin, fc.option(fc.oneof(fc.uuid(), fc.string({ maxLength: 140 }))))
+      .map(([b, o, key]) => ({ method: 'POST', path: '/api/ehk/v1/applications', body: json(b), headers: { origin: o, 'idempotency-key': key === null ? undefined : asText(key) } })),
+  ],
+  [
+    8,
+    fc
+      .tuple(fc.oneof(fc.record({ token: realOr('bekrafta') }), anyValue), origin)
+      .map(([b, o]) => ({ method: 'POST', path: '/api/ehk/v1/applications/confirm', body: json(b), headers: { origin: o } })),
+  ],
   [6, fc.oneof(fc.record({ municipality: code, email }), anyValue).map((b) => ({ method: 'POST', path: '/api/ehk/v1/applications/resend-link', body: json(b) }))],
-  [10, fc.tuple(fc.constantFrom('GET', 'PATCH'), realOr('redigera'), fc.record({ contact, answers }, { requiredKeys: [] })).map(([method, t, b]) => ({ method, path: '/api/ehk/v1/applications/mine', body: method === 'PATCH' ? json(b) : undefined, headers: { 'x-ehk-edit-token': asText(t) } }))],
+  [
+    10,
+    fc
+      .tuple(fc.constantFrom('GET', 'PATCH'), realOr('redigera'), fc.record({ contact, answers }, { requiredKeys: [] }))
+      .map(([method, t, b]) => ({ method, path: '/api/ehk/v1/applications/mine', body: method === 'PATCH' ? json(b) : undefined, headers: { 'x-ehk-edit-token': asText(t) } })),
+  ],
   [2, realOr('redigera').map((t) => ({ method: 'POST', path: '/api/ehk/v1/applications/mine/withdraw', body: '{}', headers: { 'x-ehk-edit-token': asText(t) } }))],
-  [12, fc.tuple(fc.constantFrom('/years/', '/winners?limit=', '/winners?year=', '/years/'), segment, fc.constantFrom('', '/jury')).map(([p, s, tail]) => ({ method: 'GET', path: `/api/ehk/v1${p}${s}${p.startsWith('/years') ? tail : ''}` }))],
+  [
+    12,
+    fc
+      .tuple(fc.constantFrom('/years/', '/winners?limit=', '/winners?year=', '/years/'), segment, fc.constantFrom('', '/jury'))
+      .map(([p, s, tail]) => ({ method: 'GET', path: `/api/ehk/v1${p}${s}${p.startsWith('/years') ? tail : ''}` })),
+  ],
   [4, fc.constantFrom('/years/current', '/municipalities', '/winners').map((p) => ({ method: 'GET', path: `/api/ehk/v1${p}`, headers: { 'if-none-match': '"x"' } }))],
-  [8, fc.tuple(fc.constantFrom('login', 'forgot-password', 'reset-password'), fc.oneof(fc.record({ email, password: fc.oneof(fc.constant('fuzz-demo-password-2027'), text), token }, { requiredKeys: [] }), anyValue)).map(([op, b]) => ({ method: 'POST', path: `/api/users/${op}`, body: json(b) }))],
-  [10, fc.tuple(fc.constantFrom('award-years', 'criteria', 'partners', 'jurors', 'media', 'applications', 'reviews', 'users', 'history', 'payload-jobs', 'payload-locked-documents'), fc.oneof(segment.map((s) => `/${s}`), query.map((q) => `?${qs(q)}`))).map(([c, rest]) => ({ method: 'GET', path: `/api/${c}${rest}` }))],
-  [3, fc.oneof(fc.constant('{ AwardYears { docs { year winner { contact { email } } } } }'), fc.constant('{ Applications { docs { contact { email } } } }'), text).map((q) => ({ method: 'POST', path: '/api/graphql', body: JSON.stringify({ query: q }) }))],
+  [
+    8,
+    fc
+      .tuple(
+        fc.constantFrom('login', 'forgot-password', 'reset-password'),
+        fc.oneof(fc.record({ email, password: fc.oneof(fc.constant('fuzz-demo-password-2027'), text), token }, { requiredKeys: [] }), anyValue),
+      )
+      .map(([op, b]) => ({ method: 'POST', path: `/api/users/${op}`, body: json(b) })),
+  ],
+  [
+    10,
+    fc
+      .tuple(
+        fc.constantFrom('award-years', 'criteria', 'partners', 'jurors', 'media', 'applications', 'reviews', 'users', 'history', 'payload-jobs', 'payload-locked-documents'),
+        fc.oneof(
+          segment.map((s) => `/${s}`),
+          query.map((q) => `?${qs(q)}`),
+        ),
+      )
+      .map(([c, rest]) => ({ method: 'GET', path: `/api/${c}${rest}` })),
+  ],
+  [
+    3,
+    fc
+      .oneof(fc.constant('{ AwardYears { docs { year winner { contact { email } } } } }'), fc.constant('{ Applications { docs { contact { email } } } }'), text)
+      .map((q) => ({ method: 'POST', path: '/api/graphql', body: JSON.stringify({ query: q }) })),
+  ],
   [2, fc.tuple(fc.constantFrom('/admin/', '/', '/api/', '/widgets/', '/demo/'), segment).map(([p, s]) => ({ method: 'GET', path: `${p}${s}` }))],
 ]
 const pick = fc.oneof(...requests.map(([weight, arbitrary]) => ({ weight, arbitrary })))
@@ -147,13 +233,17 @@ await mail.settled('', 0, 2000)
 // ---- What was stored ----------------------------------------------------------------------------
 const payload = await openDatabase(app)
 const { docs } = await payload.find({ collection: 'applications', pagination: false, depth: 0, overrideAccess: true, showHiddenFields: true })
-const years = new Map((await payload.find({ collection: 'award-years', pagination: false, depth: 0, overrideAccess: true })).docs.map((y) => [y.id, y as unknown as { characterLimit: number; criteria: Array<number> }]))
+const years = new Map(
+  (await payload.find({ collection: 'award-years', pagination: false, depth: 0, overrideAccess: true })).docs.map((y) => [y.id, y as unknown as { characterLimit: number; criteria: Array<number> }]),
+)
 const broken: string[] = []
 const holders = new Map<string, number>()
 for (const doc of docs as Array<Record<string, any>>) {
   const rules = { characterLimit: years.get(doc.awardYear)!.characterLimit, criteria: years.get(doc.awardYear)!.criteria }
   const answersOf = doc.answers.map((a: { criterion: number; text: string }) => ({ criterion: a.criterion, text: a.text }))
-  const problems = doc.personalDataErasedAt ? [...checkMunicipality(doc.municipality, isMunicipalityCode), ...checkAnswers(answersOf, rules)] : checkApplication({ ...doc, answers: answersOf }, rules, isMunicipalityCode)
+  const problems = doc.personalDataErasedAt
+    ? [...checkMunicipality(doc.municipality, isMunicipalityCode), ...checkAnswers(answersOf, rules)]
+    : checkApplication({ ...doc, answers: answersOf }, rules, isMunicipalityCode)
   if (problems.length > 0) broken.push(`${doc.reference}: ${problems.map((p) => p.rule).join(', ')}`)
   if (!(APPLICATION_STATUSES as readonly string[]).includes(doc.status)) broken.push(`${doc.reference}: status ${doc.status}`)
   if (doc.status === 'unconfirmed' && doc.editTokenHash) broken.push(`${doc.reference}: an edit link before confirmation`)
@@ -162,7 +252,8 @@ for (const doc of docs as Array<Record<string, any>>) {
 }
 for (const [place, count] of holders) if (count > 1) broken.push(`${place}: ${count} holders of one place`)
 const groups = new Map<string, Array<Record<string, any>>>()
-for (const doc of docs as Array<Record<string, any>>) if (isCounted(doc.status as ApplicationStatus)) groups.set(`${doc.awardYear}:${doc.municipality}`, [...(groups.get(`${doc.awardYear}:${doc.municipality}`) ?? []), doc])
+for (const doc of docs as Array<Record<string, any>>)
+  if (isCounted(doc.status as ApplicationStatus)) groups.set(`${doc.awardYear}:${doc.municipality}`, [...(groups.get(`${doc.awardYear}:${doc.municipality}`) ?? []), doc])
 for (const [place, group] of groups) if (group.some((d) => Boolean(d.competing) !== group.length > 1)) broken.push(`${place}: competing marks do not match ${group.length} counted applications`)
 
 console.log(`\nFuzz (seed ${seed}): ${sent} requests in ${seconds.toFixed(1)} s, ${CONCURRENCY} at a time, ${mail.messages.length} e-mails sent`)

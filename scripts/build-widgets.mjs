@@ -12,7 +12,12 @@ const BUDGET = { countdown: 9_000, all: 16_500 }
 const dir = 'public/widgets'
 
 const result = await build({ configFile: 'widgets/vite.config.ts', logLevel: 'warn' })
-const chunks = new Map((Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]))
+const chunks = new Map(
+  (Array.isArray(result) ? result : [result])
+    .flatMap((r) => r.output)
+    .filter((o) => o.type === 'chunk')
+    .map((c) => [c.fileName, c]),
+)
 const entry = [...chunks.values()].find((c) => c.isEntry)
 const gzip = (file) => gzipSync(readFileSync(`${dir}/${file}`), { level: 9 }).length
 
@@ -25,7 +30,10 @@ function closure(file, seen = new Set()) {
 }
 const bytes = (files) => [...files].reduce((sum, file) => sum + gzip(file), 0)
 
-const hash = createHash('sha256').update(readFileSync(`${dir}/ehk.js`)).digest('hex').slice(0, 10)
+const hash = createHash('sha256')
+  .update(readFileSync(`${dir}/ehk.js`))
+  .digest('hex')
+  .slice(0, 10)
 for (const file of readdirSync(dir)) if (/^ehk\.[0-9a-f]{10}\.js$/.test(file)) unlinkSync(`${dir}/${file}`)
 copyFileSync(`${dir}/ehk.js`, `${dir}/ehk.${hash}.js`)
 execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], { stdio: 'inherit' })

@@ -21,7 +21,10 @@ export function clientAddress(headers: Headers, proxyHops: number): string | und
   const socket = headers.get(SOCKET_ADDRESS_HEADER)
   if (!socket) return undefined
   if (proxyHops === 0) return bucket(socket)
-  const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean)
+  const forwarded = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean)
   const chain = [...forwarded, socket]
   // Fewer entries than proxies: the request skipped a proxy; the leftmost address is all there is.
   return bucket(chain[chain.length - 1 - proxyHops] ?? chain[0]!)

@@ -79,10 +79,7 @@ function serialized(content: object): Serialized {
 function representation(content: object, encoding: Encoding | undefined): { bytes: Buffer; etag: string; encoding?: Encoding } {
   const s = serialized(content)
   if (!encoding || s.body.length < COMPRESS_FROM_BYTES) return { bytes: s.body, etag: `"${s.tag}"` }
-  s.encoded[encoding] ??=
-    encoding === 'br'
-      ? brotliCompressSync(s.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: s.body.length } })
-      : gzipSync(s.body, { level: 9 })
+  s.encoded[encoding] ??= encoding === 'br' ? brotliCompressSync(s.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: s.body.length } }) : gzipSync(s.body, { level: 9 })
   return { bytes: s.encoded[encoding]!, etag: `"${s.tag}${ETAG_SUFFIX[encoding]}"`, encoding }
 }
 

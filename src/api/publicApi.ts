@@ -167,40 +167,44 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
       const limit = Math.min(50, Math.max(1, Number(params.get('limit')) || 50))
       const only = Number(params.get('year'))
       const onlyYear = Number.isInteger(only) && only > 0 ? [{ year: { equals: only } }] : []
-      const view = await state.reads.get(`winners?${limit}&${only}`, async () => {
-        const now = ctx.now()
-        const [winnerYears, finalistYears, upcoming] = await Promise.all([
-          req.payload.find({ collection: slugs.awardYears, where: { and: [publicWinnerYears(now), ...onlyYear] }, depth: 0, limit, sort: '-year', ...asPublic }),
-          req.payload.find({ collection: slugs.awardYears, where: { and: [publicFinalistYears(now), ...onlyYear] }, depth: 0, limit, sort: '-year', ...asPublic }),
-          req.payload.find({ collection: slugs.awardYears, where: { and: [PUBLISHED, upcomingAnnouncements(now), ...onlyYear] }, depth: 0, limit: 1, sort: 'announcementAt', ...asPublic }),
-        ])
-        // The public reads above show `winner` only where the embargo is lifted; applications are
-        // not public themselves, so the winners' and finalists' municipalities are looked up by the system.
-        const years = winnerYears.docs as unknown as YearDoc[]
-        const shortlisted = finalistYears.docs as unknown as YearDoc[]
-        const { docs: applications } = await req.payload.find({
-          collection: slugs.applications,
-          where: {
-            or: [
-              { id: { in: years.map((year) => idOf(year.winner)).filter((id) => id !== undefined) } },
-              { and: [{ awardYear: { in: shortlisted.map((year) => year.id) } }, roundApplications('final') as Where] },
-            ],
-          },
-          select: { municipality: true, awardYear: true },
-          depth: 0,
-          pagination: false,
-          overrideAccess: true,
-        })
-        const found = applications as unknown as Array<{ id: number | string; municipality: string; awardYear: unknown }>
-        const codeOf = new Map(found.map((a) => [String(a.id), a.municipality]))
-        const finalistsOf = (year: YearDoc) => found.filter((a) => String(idOf(a.awardYear)) === String(year.id)).map((a) => a.municipality)
-        return {
-          winners: years.map((year) => publicWinner(year, codeOf.get(String(idOf(year.winner))), now)).filter((w) => w !== undefined),
-          finalists: shortlisted.map((year) => publicFinalists(year, finalistsOf(year), now)).filter((f) => f !== undefined),
-          // When the next winner becomes public: the widget asks again then.
-          nextAnnouncementAt: (upcoming.docs[0] as unknown as YearDoc | undefined)?.announcementAt ?? null,
-        }
-      }, (view) => (view.nextAnnouncementAt ? new Date(view.nextAnnouncementAt) : null))
+      const view = await state.reads.get(
+        `winners?${limit}&${only}`,
+        async () => {
+          const now = ctx.now()
+          const [winnerYears, finalistYears, upcoming] = await Promise.all([
+            req.payload.find({ collection: slugs.awardYears, where: { and: [publicWinnerYears(now), ...onlyYear] }, depth: 0, limit, sort: '-year', ...asPublic }),
+            req.payload.find({ collection: slugs.awardYears, where: { and: [publicFinalistYears(now), ...onlyYear] }, depth: 0, limit, sort: '-year', ...asPublic }),
+            req.payload.find({ collection: slugs.awardYears, where: { and: [PUBLISHED, upcomingAnnouncements(now), ...onlyYear] }, depth: 0, limit: 1, sort: 'announcementAt', ...asPublic }),
+          ])
+          // The public reads above show `winner` only where the embargo is lifted; applications are
+          // not public themselves, so the winners' and finalists' municipalities are looked up by the system.
+          const years = winnerYears.docs as unknown as YearDoc[]
+          const shortlisted = finalistYears.docs as unknown as YearDoc[]
+          const { docs: applications } = await req.payload.find({
+            collection: slugs.applications,
+            where: {
+              or: [
+                { id: { in: years.map((year) => idOf(year.winner)).filter((id) => id !== undefined) } },
+                { and: [{ awardYear: { in: shortlisted.map((year) => year.id) } }, roundApplications('final') as Where] },
+              ],
+            },
+            select: { municipality: true, awardYear: true },
+            depth: 0,
+            pagination: false,
+            overrideAccess: true,
+          })
+          const found = applications as unknown as Array<{ id: number | string; municipality: string; awardYear: unknown }>
+          const codeOf = new Map(found.map((a) => [String(a.id), a.municipality]))
+          const finalistsOf = (year: YearDoc) => found.filter((a) => String(idOf(a.awardYear)) === String(year.id)).map((a) => a.municipality)
+          return {
+            winners: years.map((year) => publicWinner(year, codeOf.get(String(idOf(year.winner))), now)).filter((w) => w !== undefined),
+            finalists: shortlisted.map((year) => publicFinalists(year, finalistsOf(year), now)).filter((f) => f !== undefined),
+            // When the next winner becomes public: the widget asks again then.
+            nextAnnouncementAt: (upcoming.docs[0] as unknown as YearDoc | undefined)?.announcementAt ?? null,
+          }
+        },
+        (view) => (view.nextAnnouncementAt ? new Date(view.nextAnnouncementAt) : null),
+      )
       // No cache may keep the answer past the instant a winner becomes public.
       return cachedJson(req, view, headers, ctx.now(), view.nextAnnouncementAt ? new Date(view.nextAnnouncementAt) : undefined)
     }),

@@ -48,12 +48,15 @@ export function publicYear(year: YearDoc, now: Date) {
     announcementAt: year.announcementAt ?? null,
     timeline: (year.timeline ?? []).map((entry) => ({ startsOn: entry.startsOn, endsOn: entry.endsOn ?? null, description: entry.description })),
     characterLimit: year.characterLimit,
-    criteria: (year.criteria ?? []).map(populated).filter((c): c is Criterion => !!c).map((c) => ({
-      id: c.id,
-      title: c.title,
-      description: toPublicRichText(c.description),
-      guidingQuestions: (c.guidingQuestions ?? []).map((q) => q.question),
-    })),
+    criteria: (year.criteria ?? [])
+      .map(populated)
+      .filter((c): c is Criterion => !!c)
+      .map((c) => ({
+        id: c.id,
+        title: c.title,
+        description: toPublicRichText(c.description),
+        guidingQuestions: (c.guidingQuestions ?? []).map((q) => q.question),
+      })),
     assessmentFocus: toPublicRichText(year.assessmentFocus),
     contact: year.contact?.email || year.contact?.title ? { title: year.contact.title ?? null, email: year.contact.email ?? null, phone: year.contact.phone ?? null } : null,
     // What an applicant consents to, and the version a submission must name (consentVersion).

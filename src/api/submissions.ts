@@ -163,8 +163,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
   const { slugs } = ctx
   const sys = { overrideAccess: true, depth: 0 } as const
 
-  const findYearById = async (payload: Payload, id: unknown) =>
-    (await payload.findByID({ collection: slugs.awardYears, id: idOf(id), ...sys })) as unknown as YearDoc
+  const findYearById = async (payload: Payload, id: unknown) => (await payload.findByID({ collection: slugs.awardYears, id: idOf(id), ...sys })) as unknown as YearDoc
 
   async function openYears(payload: Payload): Promise<YearDoc[]> {
     const { docs } = await payload.find({ collection: slugs.awardYears, where: { status: { equals: 'open' } }, sort: '-year', pagination: false, ...sys })
@@ -185,7 +184,11 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
   }
 
   /** A system change of an application made on the applicant's behalf (through one of their links). */
-  const asApplicant = (req: PayloadRequest) => ({ ...sys, showHiddenFields: true, req: { i18n: req.i18n, headers: req.headers, context: { [SYSTEM_CHANGE]: true, [ACTOR_LABEL]: ACTORS.applicant } } as never })
+  const asApplicant = (req: PayloadRequest) => ({
+    ...sys,
+    showHiddenFields: true,
+    req: { i18n: req.i18n, headers: req.headers, context: { [SYSTEM_CHANGE]: true, [ACTOR_LABEL]: ACTORS.applicant } } as never,
+  })
 
   const coolingDown = (application: ApplicationDoc) => !!application.linkSentAt && ctx.now().getTime() - new Date(application.linkSentAt).getTime() < LINK_COOLDOWN_MS
 
@@ -236,7 +239,14 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
       // A receipt like any other, for nothing stored or sent.
       const municipality = findMunicipality(fields.municipality) ?? findMunicipality('0180')!
       const now = ctx.now()
-      const decoy = { reference: referenceNumber(year.year, municipality.code), municipality: municipality.code, municipalityName: municipality.name, status: 'unconfirmed' as const, submittedAt: now.toISOString(), confirmExpiresAt: new Date(now.getTime() + CONFIRM_WITHIN_MS).toISOString() }
+      const decoy = {
+        reference: referenceNumber(year.year, municipality.code),
+        municipality: municipality.code,
+        municipalityName: municipality.name,
+        status: 'unconfirmed' as const,
+        submittedAt: now.toISOString(),
+        confirmExpiresAt: new Date(now.getTime() + CONFIRM_WITHIN_MS).toISOString(),
+      }
       return json(receipt(decoy, year, lang), 201, headers)
     }
     const violations = checkApplication(fields, yearRules(year), isMunicipalityCode)
@@ -292,7 +302,8 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
   })
 
   /** The application a private token opens, by the stored hash of the token. */
-  const byTokenHash = (field: 'confirmTokenHash' | 'editTokenHash', token: unknown) =>
+  const byTokenHash =
+    (field: 'confirmTokenHash' | 'editTokenHash', token: unknown) =>
     async (payload: Payload): Promise<ApplicationDoc | undefined> =>
       typeof token === 'string' && /^[\w-]{20,100}$/.test(token) ? findOne(payload, { [field]: { equals: sha256(token) } }) : undefined
 

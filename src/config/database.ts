@@ -36,7 +36,7 @@ export function chooseDatabase(uri: string | undefined, sqlite: SqliteOptions = 
   if (uri && /^mongodb(\+srv)?:\/\//.test(uri)) {
     return { kind: 'mongodb', description: `MongoDB (${redact(uri)})`, adapter: mongooseAdapter({ url: uri }) }
   }
-  let url = uri && /^(file:|libsql:|https?:|wss?:)/.test(uri) ? uri : `file:${uri || DEFAULT_SQLITE_FILE}`
+  const url = uri && /^(file:|libsql:|https?:|wss?:)/.test(uri) ? uri : `file:${uri || DEFAULT_SQLITE_FILE}`
   if (url.startsWith('file:') && !url.includes(':memory:')) mkdirSync(path.dirname(url.slice('file:'.length)), { recursive: true })
   return {
     kind: 'sqlite',

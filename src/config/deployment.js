@@ -56,12 +56,14 @@ export function readDeployment(env = process.env) {
   if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`PORT måste vara ett portnummer / must be a port number, not "${env.PORT}".`)
 
   let serverURL = env.SERVER_URL ? originOf(env.SERVER_URL) : undefined
-  if (env.SERVER_URL && !serverURL) problems.push(`SERVER_URL måste vara en adress som https://cms.example.org (utan sökväg) / must be an origin such as https://cms.example.org, not "${env.SERVER_URL}".`)
+  if (env.SERVER_URL && !serverURL)
+    problems.push(`SERVER_URL måste vara en adress som https://cms.example.org (utan sökväg) / must be an origin such as https://cms.example.org, not "${env.SERVER_URL}".`)
   if (production) {
     if (!env.PAYLOAD_SECRET) problems.push('PAYLOAD_SECRET saknas: sätt minst 32 slumpmässiga tecken / is missing: set at least 32 random characters.')
     else if (env.PAYLOAD_SECRET.length < 32) problems.push('PAYLOAD_SECRET är för kort: minst 32 tecken / is too short: at least 32 characters.')
     if (!env.SERVER_URL) problems.push('SERVER_URL saknas: den publika adressen, t.ex. https://cms.example.org / is missing: the public address, e.g. https://cms.example.org.')
-    if (serverURL && !serverURL.startsWith('https:') && !LOOPBACK.test(serverURL)) warnings.push(`SERVER_URL bör vara https / should be https: inloggningskakan är Secure / the login cookie is Secure (${serverURL}).`)
+    if (serverURL && !serverURL.startsWith('https:') && !LOOPBACK.test(serverURL))
+      warnings.push(`SERVER_URL bör vara https / should be https: inloggningskakan är Secure / the login cookie is Secure (${serverURL}).`)
     if (!env.SMTP_HOST) warnings.push('SMTP_HOST saknas: e-post skrivs bara till loggen / is missing: e-mail is only written to the log.')
   }
   serverURL ??= `http://localhost:${port}`

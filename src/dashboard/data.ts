@@ -130,7 +130,12 @@ async function staffDashboard(req: PayloadRequest, ctx: EhkContext): Promise<Sta
   ])
   const docs = counted.docs as unknown as Array<{ municipality: string; partner?: unknown; competing?: boolean | null; confirmedAt?: string | null; submittedAt?: string | null }>
   const partnerName = new Map(partners.docs.map((p) => [String(p.id), String((p as { name?: unknown }).name)]))
-  const weeks = tally(docs.map((d) => d.confirmedAt ?? d.submittedAt).filter((at): at is string => !!at).map(weekOf))
+  const weeks = tally(
+    docs
+      .map((d) => d.confirmedAt ?? d.submittedAt)
+      .filter((at): at is string => !!at)
+      .map(weekOf),
+  )
   const byPartner = tally(docs.map((d) => (d.partner == null ? '' : String(idOf(d.partner)))))
   const competing = docs.filter((d) => d.competing).length
 
@@ -140,7 +145,11 @@ async function staffDashboard(req: PayloadRequest, ctx: EhkContext): Promise<Sta
     const state = roundState(year, round, now)
     if (state.window === 'not-open') continue
     const data = await loadRound(req, ctx, year, round, asSystem)
-    const progress = juryProgress(data.applications, data.reviews, data.jurors.map((j) => ({ id: j.id, conflicts: conflicts.get(String(j.id)) ?? { declared: [], ties: [] } })))
+    const progress = juryProgress(
+      data.applications,
+      data.reviews,
+      data.jurors.map((j) => ({ id: j.id, conflicts: conflicts.get(String(j.id)) ?? { declared: [], ties: [] } })),
+    )
     rounds.push({
       state,
       submitted: progress.reduce((sum, p) => sum + p.submitted, 0),
@@ -157,7 +166,9 @@ async function staffDashboard(req: PayloadRequest, ctx: EhkContext): Promise<Sta
       unconfirmed: unconfirmed.totalDocs,
       competing,
       perWeek: [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([week, count]) => ({ week, count })),
-      byCounty: [...tally(docs.map((d) => findMunicipality(d.municipality)?.county ?? '–'))].map(([county, count]) => ({ county, count })).sort((a, b) => b.count - a.count || a.county.localeCompare(b.county, 'sv')),
+      byCounty: [...tally(docs.map((d) => findMunicipality(d.municipality)?.county ?? '–'))]
+        .map(([county, count]) => ({ county, count }))
+        .sort((a, b) => b.count - a.count || a.county.localeCompare(b.county, 'sv')),
       byPartner: [...byPartner]
         .map(([id, count]) => ({ partner: id ? { sv: partnerName.get(id) ?? id, en: partnerName.get(id) ?? id } : { sv: 'CMS:ets egen sida', en: "The CMS's own page" }, count }))
         .sort((a, b) => b.count - a.count),

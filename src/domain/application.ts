@@ -84,10 +84,19 @@ export function checkContact(contact: ApplicationInput['contact']): Violation[] 
 /** Consent given, to the consent text the form showed (when the form says which). */
 export function checkConsent(input: Pick<ApplicationInput, 'consent' | 'consentVersion'>): Violation[] {
   if (input.consent !== true) {
-    return [violation('application.consent', 'consent', 'Ni behöver godkänna att uppgifterna behandlas för att kunna skicka ansökan.', 'You need to consent to the processing of the information to apply.')]
+    return [
+      violation('application.consent', 'consent', 'Ni behöver godkänna att uppgifterna behandlas för att kunna skicka ansökan.', 'You need to consent to the processing of the information to apply.'),
+    ]
   }
   if (input.consentVersion !== undefined && input.consentVersion !== CONSENT.version) {
-    return [violation('application.consent-version', 'consent', 'Texten om samtycke har ändrats. Läs den igen och kryssa i rutan på nytt.', 'The consent text has changed. Read it again and tick the box anew.')]
+    return [
+      violation(
+        'application.consent-version',
+        'consent',
+        'Texten om samtycke har ändrats. Läs den igen och kryssa i rutan på nytt.',
+        'The consent text has changed. Read it again and tick the box anew.',
+      ),
+    ]
   }
   return []
 }
@@ -121,14 +130,7 @@ export function checkAnswers(answers: ApplicationInput['answers'], year: YearRul
   const list = answers ?? []
   // Refused before looking at each one: a body of thousands of answers costs no more than one.
   if (list.length > expected.size) {
-    return [
-      violation(
-        'application.answers-too-many',
-        'answers',
-        `För många svar: ett per område, alltså högst ${expected.size}.`,
-        `Too many answers: one per area, that is at most ${expected.size}.`,
-      ),
-    ]
+    return [violation('application.answers-too-many', 'answers', `För många svar: ett per område, alltså högst ${expected.size}.`, `Too many answers: one per area, that is at most ${expected.size}.`)]
   }
   const problems: Violation[] = []
   const seen = new Set<string>()

@@ -1,10 +1,7 @@
 // One definition of "a character" for the whole product: the widget's live counter and the server's
 // check call these same functions, so a text the counter accepts is never refused by the server.
 
-const graphemes =
-  typeof Intl !== 'undefined' && 'Segmenter' in Intl
-    ? new Intl.Segmenter('sv', { granularity: 'grapheme' })
-    : undefined
+const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('sv', { granularity: 'grapheme' }) : undefined
 
 /**
  * The longest character (in UTF-16 code units) a text may hold. Every emoji sequence in use fits
@@ -20,10 +17,13 @@ export const MAX_CHARACTER_UNITS = 32
  * counted and stored.
  */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .normalize('NFC')
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .normalize('NFC')
+  )
 }
 
 function* segments(normalized: string): Iterable<string> {

@@ -21,8 +21,5 @@ export function conflictOf(conflicts: JurorConflicts, application: { id: number 
 
 /** The same rule as a query: the applications the juror is not conflicted on. */
 export function notConflicted(conflicts: JurorConflicts): Query[] {
-  return [
-    ...(conflicts.declared.length > 0 ? [{ id: { not_in: [...conflicts.declared] } }] : []),
-    ...(conflicts.ties.length > 0 ? [{ municipality: { not_in: [...conflicts.ties] } }] : []),
-  ]
+  return [...(conflicts.declared.length > 0 ? [{ id: { not_in: [...conflicts.declared] } }] : []), ...(conflicts.ties.length > 0 ? [{ municipality: { not_in: [...conflicts.ties] } }] : [])]
 }

@@ -26,11 +26,7 @@ export interface JurorProgress {
 }
 
 /** Progress of every juror in one round, from its applications and reviews. */
-export function juryProgress(
-  applications: readonly RoundApplication[],
-  reviews: readonly RoundReview[],
-  jurors: ReadonlyArray<{ id: number | string; conflicts: JurorConflicts }>,
-): JurorProgress[] {
+export function juryProgress(applications: readonly RoundApplication[], reviews: readonly RoundReview[], jurors: ReadonlyArray<{ id: number | string; conflicts: JurorConflicts }>): JurorProgress[] {
   return jurors.map(({ id, conflicts }) => {
     const own = new Map(reviews.filter((r) => String(r.juror) === String(id)).map((r) => [String(r.application), r]))
     const conflicted: JurorProgress['conflicts'] = []

@@ -129,17 +129,13 @@ export function checkYearChange(before: YearState | undefined, after: YearState,
     return problems
   }
   if (after.opensAt && deadline && toDate(after.opensAt) >= deadline) {
-    problems.push(
-      violation('year.opens-before-deadline', 'opensAt', 'Öppningsdatum måste ligga före sista ansökningsdag.', 'The opening date must be before the deadline.'),
-    )
+    problems.push(violation('year.opens-before-deadline', 'opensAt', 'Öppningsdatum måste ligga före sista ansökningsdag.', 'The opening date must be before the deadline.'))
   }
   const finalistsAt = after.finalistsAt ? toDate(after.finalistsAt) : undefined
   const decisionAt = after.juryDecisionAt ? toDate(after.juryDecisionAt) : undefined
   const announcementAt = after.announcementAt ? toDate(after.announcementAt) : undefined
   if (finalistsAt && deadline && finalistsAt <= deadline) {
-    problems.push(
-      violation('year.finalists-after-deadline', 'finalistsAt', 'Finalisterna utses efter sista ansökningsdag.', 'The finalists are selected after the deadline.'),
-    )
+    problems.push(violation('year.finalists-after-deadline', 'finalistsAt', 'Finalisterna utses efter sista ansökningsdag.', 'The finalists are selected after the deadline.'))
   }
   if (decisionAt && ((finalistsAt && decisionAt <= finalistsAt) || (announcementAt && decisionAt > announcementAt))) {
     problems.push(
@@ -160,9 +156,7 @@ export function checkYearChange(before: YearState | undefined, after: YearState,
     problems.push(violation('year.open-needs-criteria', 'criteria', 'Välj årets områden innan året öppnas.', "Choose the year's areas before opening the year."))
   }
   if (from === 'open' && to === 'draft' && facts.applicationCount > 0) {
-    problems.push(
-      violation('year.draft-without-applications', 'status', 'Året har ansökningar och kan inte bli utkast igen.', 'The year has applications and cannot return to draft.'),
-    )
+    problems.push(violation('year.draft-without-applications', 'status', 'Året har ansökningar och kan inte bli utkast igen.', 'The year has applications and cannot return to draft.'))
   }
   if (from !== to && to === 'finalists') {
     const required = requiredFinalists(after, facts.applicationCount)
@@ -182,17 +176,13 @@ export function checkYearChange(before: YearState | undefined, after: YearState,
   }
   const hasWinner = after.winner !== null && after.winner !== undefined && after.winner !== ''
   if (hasWinner && to !== 'decided' && to !== 'announced') {
-    problems.push(
-      violation('year.winner-needs-decision', 'winner', 'En vinnare kan bara anges när året har status ”Vinnare beslutad”.', 'A winner can only be set when the year is “Winner decided”.'),
-    )
+    problems.push(violation('year.winner-needs-decision', 'winner', 'En vinnare kan bara anges när året har status ”Vinnare beslutad”.', 'A winner can only be set when the year is “Winner decided”.'))
   }
   if (to === 'decided' || to === 'announced') {
     if (!hasWinner) {
       problems.push(violation('year.decision-needs-winner', 'winner', 'Välj vinnaren innan beslutet registreras.', 'Choose the winner before recording the decision.'))
     } else if (!facts.winner || String(facts.winner.awardYear) !== String(facts.yearId) || !['finalist', 'winner'].includes(facts.winner.status)) {
-      problems.push(
-        violation('year.winner-is-finalist', 'winner', 'Vinnaren måste vara en finalist från samma år.', 'The winner must be a finalist application of the same year.'),
-      )
+      problems.push(violation('year.winner-is-finalist', 'winner', 'Vinnaren måste vara en finalist från samma år.', 'The winner must be a finalist application of the same year.'))
     }
   }
   if (before && isWinnerPublic(before, facts.now) && before.winner !== undefined && String(before.winner) !== String(after.winner)) {

@@ -114,7 +114,12 @@ export function yearEndpoints(ctx: EhkContext): Endpoint[] {
         }
         const screening = await loadRound(req, ctx, year, 'screening', asSystem)
         const inRound = new Set(screening.applications.map((a) => String(a.id)))
-        const counted = await req.payload.count({ collection: ctx.slugs.applications, where: { and: [{ awardYear: { equals: year.id } }, roundApplications('screening') as never] }, overrideAccess: true, req })
+        const counted = await req.payload.count({
+          collection: ctx.slugs.applications,
+          where: { and: [{ awardYear: { equals: year.id } }, roundApplications('screening') as never] },
+          overrideAccess: true,
+          req,
+        })
         const required = requiredFinalists(year, counted.totalDocs)
         if (chosen.length !== required) return refusal(422, MESSAGES.finalistsCount(required)[lang], { applications: MESSAGES.finalistsCount(required)[lang] })
         const outside = chosen.findIndex((a) => !inRound.has(String(a)))
@@ -157,7 +162,12 @@ export function yearEndpoints(ctx: EhkContext): Endpoint[] {
             id,
             data: {
               winner,
-              juryMotivation: lexicalFromParagraphs(motivation.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)),
+              juryMotivation: lexicalFromParagraphs(
+                motivation
+                  .split(/\n\s*\n/)
+                  .map((p) => p.trim())
+                  .filter(Boolean),
+              ),
               successFactors: factors!.map((text) => ({ text })),
               status: 'decided',
             } as never,

@@ -22,7 +22,12 @@ async function noticesFor(req: PayloadRequest, ctx: EhkContext, year: JuryYear):
   const now = ctx.now()
   const sent: string[] = []
   const claim = (key: string, summary: string) =>
-    claimOnce(req, ctx.slugs.history, now, { action: 'notice-sent', summary: `${year.title}: ${summary}`, document: { relationTo: ctx.slugs.awardYears, value: year.id }, once: `notice:${year.id}:${key}` })
+    claimOnce(req, ctx.slugs.history, now, {
+      action: 'notice-sent',
+      summary: `${year.title}: ${summary}`,
+      document: { relationTo: ctx.slugs.awardYears, value: year.id },
+      once: `notice:${year.id}:${key}`,
+    })
   for (const round of ROUNDS) {
     const state = roundState(year, round, now)
     if (state.window !== 'open') continue
@@ -34,7 +39,11 @@ async function noticesFor(req: PayloadRequest, ctx: EhkContext, year: JuryYear):
       data.reviews,
       data.jurors.map((j) => ({ id: j.id, conflicts: conflicts.get(String(j.id)) ?? { declared: [], ties: [] } })),
     )
-    const addresses = await jurorAddresses(req, ctx, data.jurors.map((j) => j.user).filter((u): u is number | string => u !== null && u !== undefined))
+    const addresses = await jurorAddresses(
+      req,
+      ctx,
+      data.jurors.map((j) => j.user).filter((u): u is number | string => u !== null && u !== undefined),
+    )
     const withAddress = data.jurors.map((j, i) => ({ name: j.name, email: addresses.get(String(j.user)) ?? '', left: progress[i]!.left })).filter((j) => j.email)
     const label = ROUND_LABELS[round].sv.toLowerCase()
     const closes = state.closesAt?.toISOString() ?? 'open-ended'
@@ -44,7 +53,12 @@ async function noticesFor(req: PayloadRequest, ctx: EhkContext, year: JuryYear):
       sent.push(`${round}:opened`)
     }
     const behind = withAddress.filter((j) => j.left > 0)
-    if (state.closesAt && reminderDue(state, year.reminderDays ?? DEFAULT_REMINDER_DAYS, now) && behind.length > 0 && (await claim(`${round}:reminder:${closes}`, `påminnelse om ${label} till ${behind.length} i juryn`))) {
+    if (
+      state.closesAt &&
+      reminderDue(state, year.reminderDays ?? DEFAULT_REMINDER_DAYS, now) &&
+      behind.length > 0 &&
+      (await claim(`${round}:reminder:${closes}`, `påminnelse om ${label} till ${behind.length} i juryn`))
+    ) {
       await mailReminder(req, year, round, state.closesAt, behind)
       sent.push(`${round}:reminder`)
     }

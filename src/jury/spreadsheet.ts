@@ -3,7 +3,7 @@
 // dates in Stockholm time, and text that Excel would take for a formula kept as text.
 import { stringify } from 'csv-stringify/sync'
 import { conflictOf } from '../domain/conflicts.js'
-import { ROUND_LABELS, type Round } from '../domain/lifecycle.js'
+import { ROUND_LABELS } from '../domain/lifecycle.js'
 import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../domain/lifecycle.js'
 import { findMunicipality } from '../domain/municipalities.js'
 import { RECOMMENDATIONS, rankApplications, type Recommendation } from '../domain/ranking.js'
@@ -89,10 +89,7 @@ export function juryCsv(
         ...data.jurors.flatMap((juror) => {
           if (conflictOf(conflictsOf(juror.id), application)) return Array<Cell>(criteria.length + 1).fill(CONFLICT)
           const review = data.reviews.find((r) => r.submitted && String(r.juror) === String(juror.id) && String(r.application) === String(application.id))
-          return [
-            ...criteria.map((c) => review?.scores.find((s) => String(s.criterion) === String(c.id))?.score),
-            review?.recommendation ? RECOMMENDATION_LABELS[review.recommendation] : '',
-          ]
+          return [...criteria.map((c) => review?.scores.find((s) => String(s.criterion) === String(c.id))?.score), review?.recommendation ? RECOMMENDATION_LABELS[review.recommendation] : '']
         }),
       ]
     })

@@ -60,8 +60,7 @@ export const validateSafeRichText: RichTextFieldValidation = async (value, optio
 }
 
 /** A phone field checked by the product's one phone rule (src/domain/contact.ts). */
-export const validatePhone: TextFieldSingleValidation = (value, { req }) =>
-  value === undefined || value === null || value === '' || isPhone(value) || phoneViolation('phone').message[requestLang(req)]
+export const validatePhone: TextFieldSingleValidation = (value, { req }) => value === undefined || value === null || value === '' || isPhone(value) || phoneViolation('phone').message[requestLang(req)]
 
 /**
  * The document's history (who did what and when), shown on it in the admin: read-only, staff only,

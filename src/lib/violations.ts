@@ -10,8 +10,5 @@ export function requestLang(req: Partial<PayloadRequest>): Lang {
 export function throwIfViolations(req: PayloadRequest, collection: string, violations: Violation[]): void {
   if (violations.length === 0) return
   const lang = requestLang(req)
-  throw new ValidationError(
-    { collection, errors: violations.map((v) => ({ path: v.path, message: v.message[lang] })), req },
-    req.t,
-  )
+  throw new ValidationError({ collection, errors: violations.map((v) => ({ path: v.path, message: v.message[lang] })), req }, req.t)
 }

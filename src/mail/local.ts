@@ -6,7 +6,11 @@ import type { EmailAdapter, SendEmailOptions } from 'payload'
 
 const FROM = { address: 'no-reply@example.org', name: 'Sveriges eHälsokommun' }
 
-const list = (value: SendEmailOptions['to']) => (Array.isArray(value) ? value : [value]).filter(Boolean).map((v) => (typeof v === 'string' ? v : v!.address)).join(', ')
+const list = (value: SendEmailOptions['to']) =>
+  (Array.isArray(value) ? value : [value])
+    .filter(Boolean)
+    .map((v) => (typeof v === 'string' ? v : v!.address))
+    .join(', ')
 
 /** The whole message as text: recipients, subject and body with its links. */
 export function describeMail(message: SendEmailOptions, from = FROM): string {
@@ -32,7 +36,11 @@ export function fileMailAdapter(dir: string): EmailAdapter {
     defaultFromName: FROM.name,
     sendEmail: async (message) => {
       mkdirSync(dir, { recursive: true })
-      const slug = String(message.subject ?? 'mail').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w]+/g, '-').slice(0, 60)
+      const slug = String(message.subject ?? 'mail')
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^\w]+/g, '-')
+        .slice(0, 60)
       const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${slug}.txt`)
       writeFileSync(file, describeMail(message), { mode: 0o600 })
       payload.logger.info(`E-post sparad / e-mail saved: ${file} (till / to: ${list(message.to)}, ${message.subject ?? ''})`)

@@ -28,20 +28,12 @@ export const CRITERIA = [
     description: [
       'Inom detta område ligger fokus på medarbetarnas digitala kompetens och hur ni säkerställer grundläggande kunskaper inom relevanta områden. Att skapa förutsättningar för kompetensutveckling är också en viktig del.',
     ],
-    guidingQuestions: [
-      'Hur säkerställer ni medarbetarnas grundläggande digitala kunskaper inom relevanta områden?',
-      'Hur skapar ni förutsättningar för kompetensutveckling?',
-    ],
+    guidingQuestions: ['Hur säkerställer ni medarbetarnas grundläggande digitala kunskaper inom relevanta områden?', 'Hur skapar ni förutsättningar för kompetensutveckling?'],
   },
   {
     title: 'Användning',
-    description: [
-      'Att identifiera relevanta användningsområden och besluta om verksamhetens strategi i arbetet är också ett viktigt grundläggande steg för verksamheten och ledningen.',
-    ],
-    guidingQuestions: [
-      'Hur identifierar ni relevanta användningsområden?',
-      'Hur beslutar ni om verksamhetens strategi, och vilka nyttor har uppnåtts för individer, medarbetare och verksamhet?',
-    ],
+    description: ['Att identifiera relevanta användningsområden och besluta om verksamhetens strategi i arbetet är också ett viktigt grundläggande steg för verksamheten och ledningen.'],
+    guidingQuestions: ['Hur identifierar ni relevanta användningsområden?', 'Hur beslutar ni om verksamhetens strategi, och vilka nyttor har uppnåtts för individer, medarbetare och verksamhet?'],
   },
 ] as const
 

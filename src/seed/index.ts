@@ -47,64 +47,77 @@ export async function seedDemoContent(payload: Payload, options: SeedOptions = {
   const criteria: Doc[] = []
   for (const [order, c] of CRITERIA.entries()) {
     criteria.push(
-      await ensure(slugs.criteria, { title: { equals: c.title } }, {
-        title: c.title,
-        order: order + 1,
-        description: lexicalFromParagraphs([...c.description]),
-        guidingQuestions: c.guidingQuestions.map((question) => ({ question })),
-      }),
+      await ensure(
+        slugs.criteria,
+        { title: { equals: c.title } },
+        {
+          title: c.title,
+          order: order + 1,
+          description: lexicalFromParagraphs([...c.description]),
+          guidingQuestions: c.guidingQuestions.map((question) => ({ question })),
+        },
+      ),
     )
   }
   const partners = new Map<string, Doc>()
   for (const p of PARTNERS) {
-    partners.set(
-      p.shortName,
-      await ensure(slugs.partners, { name: { equals: p.name } }, { ...p, allowedOrigins: p.allowedOrigins.map((origin) => ({ origin })) }),
-    )
+    partners.set(p.shortName, await ensure(slugs.partners, { name: { equals: p.name } }, { ...p, allowedOrigins: p.allowedOrigins.map((origin) => ({ origin })) }))
   }
   const partnerIds = [...partners.values()].map((p) => p.id)
   const criterionIds = criteria.map((c) => c.id)
   const common = { criteria: criterionIds, partners: partnerIds, contact: CONTACT, assessmentFocus: lexicalFromParagraphs(ASSESSMENT_FOCUS) }
 
   // 2021: the source gives no dates; the end of 2021 bounds the announcement safely.
-  const year2021 = await ensure(slugs.awardYears, { year: { equals: 2021 } }, {
-    ...common,
-    year: 2021,
-    title: 'Sveriges eHälsokommun 2021',
-    status: 'announced',
-    announcementAt: stockholmTime('2021-12-31'),
-  })
-  const year2022 = await ensure(slugs.awardYears, { year: { equals: 2022 } }, {
-    ...common,
-    year: 2022,
-    title: 'Sveriges eHälsokommun 2022',
-    status: 'announced',
-    deadline: stockholmTime('2022-04-14', '23:59:59'),
-    finalistsAt: stockholmTime('2022-04-19'),
-    ceremonyAt: stockholmTime('2022-05-17'),
-    announcementAt: stockholmTime('2022-05-17'),
-    timeline: TIMELINE_2022.map(([from, to, description]) => ({
-      startsOn: stockholmTime(from),
-      endsOn: to && stockholmTime(to),
-      description,
-    })),
-  })
+  const year2021 = await ensure(
+    slugs.awardYears,
+    { year: { equals: 2021 } },
+    {
+      ...common,
+      year: 2021,
+      title: 'Sveriges eHälsokommun 2021',
+      status: 'announced',
+      announcementAt: stockholmTime('2021-12-31'),
+    },
+  )
+  const year2022 = await ensure(
+    slugs.awardYears,
+    { year: { equals: 2022 } },
+    {
+      ...common,
+      year: 2022,
+      title: 'Sveriges eHälsokommun 2022',
+      status: 'announced',
+      deadline: stockholmTime('2022-04-14', '23:59:59'),
+      finalistsAt: stockholmTime('2022-04-19'),
+      ceremonyAt: stockholmTime('2022-05-17'),
+      announcementAt: stockholmTime('2022-05-17'),
+      timeline: TIMELINE_2022.map(([from, to, description]) => ({
+        startsOn: stockholmTime(from),
+        endsOn: to && stockholmTime(to),
+        description,
+      })),
+    },
+  )
   for (const [year, winner] of [
     [year2021, WINNER_2021],
     [year2022, WINNER_2022],
   ] as const) {
     // Submitted by the deadline, as it was (2021's deadline is not published: its announcement bounds it).
     const submittedAt = (year.deadline ?? year.announcementAt) as string
-    const application = await ensure(slugs.applications, { and: [{ awardYear: { equals: year.id } }, { municipality: { equals: winner.municipality } }] }, {
-      awardYear: year.id,
-      municipality: winner.municipality,
-      status: 'winner',
-      submittedAt,
-      confirmedAt: submittedAt,
-      consent: true,
-      contact: { name: 'Kommunens kontaktperson', role: 'Kontaktperson för ansökan', email: CONTACT.email },
-      answers: criterionIds.map((criterion) => ({ criterion, text: UNPUBLISHED_ANSWER })),
-    })
+    const application = await ensure(
+      slugs.applications,
+      { and: [{ awardYear: { equals: year.id } }, { municipality: { equals: winner.municipality } }] },
+      {
+        awardYear: year.id,
+        municipality: winner.municipality,
+        status: 'winner',
+        submittedAt,
+        confirmedAt: submittedAt,
+        consent: true,
+        contact: { name: 'Kommunens kontaktperson', role: 'Kontaktperson för ansökan', email: CONTACT.email },
+        answers: criterionIds.map((criterion) => ({ criterion, text: UNPUBLISHED_ANSWER })),
+      },
+    )
     if (!year.winner) {
       await payload.update({
         collection: slugs.awardYears,
@@ -120,23 +133,31 @@ export async function seedDemoContent(payload: Payload, options: SeedOptions = {
     }
   }
   for (const juror of JURY_2022) {
-    await ensure(slugs.jurors, { name: { equals: juror.name } }, {
-      name: juror.name,
-      title: juror.title,
-      organisation: partners.get(juror.organisation)?.id,
-      years: [year2022.id],
-    })
+    await ensure(
+      slugs.jurors,
+      { name: { equals: juror.name } },
+      {
+        name: juror.name,
+        title: juror.title,
+        organisation: partners.get(juror.organisation)?.id,
+        years: [year2022.id],
+      },
+    )
   }
 
   const open = openYearDates(ctx.now())
-  const openYear = await ensure(slugs.awardYears, { year: { equals: open.year } }, {
-    ...common,
-    year: open.year,
-    title: `Sveriges eHälsokommun ${open.year}`,
-    status: 'open',
-    ...open.dates,
-    timeline: open.timeline,
-  })
+  const openYear = await ensure(
+    slugs.awardYears,
+    { year: { equals: open.year } },
+    {
+      ...common,
+      year: open.year,
+      title: `Sveriges eHälsokommun ${open.year}`,
+      status: 'open',
+      ...open.dates,
+      timeline: open.timeline,
+    },
+  )
 
   const accounts: DemoAccount[] = []
   for (const role of ['admin', 'editor', 'juror'] as const) {
@@ -146,13 +167,17 @@ export async function seedDemoContent(payload: Payload, options: SeedOptions = {
     const user = await ensure(slugs.users, { email: { equals: email } }, { email, password, role, name: DEMO_NAMES[role] })
     accounts.push({ role, email, ...(created > before ? { password } : {}) })
     if (role === 'juror') {
-      await ensure(slugs.jurors, { user: { equals: user.id } }, {
-        name: DEMO_NAMES.juror,
-        title: 'Exempelkonto för juryarbete',
-        organisation: partners.get('Vitalis')?.id,
-        years: [openYear.id],
-        user: user.id,
-      })
+      await ensure(
+        slugs.jurors,
+        { user: { equals: user.id } },
+        {
+          name: DEMO_NAMES.juror,
+          title: 'Exempelkonto för juryarbete',
+          organisation: partners.get('Vitalis')?.id,
+          years: [openYear.id],
+          user: user.id,
+        },
+      )
     }
   }
   return { created, accounts }
@@ -198,4 +223,3 @@ export function logAccounts(payload: Payload, accounts: DemoAccount[]): void {
   const lines = accounts.filter((a) => a.password).map((a) => `  ${a.role.padEnd(7)} ${a.email.padEnd(20)} ${a.password}`)
   if (lines.length > 0) payload.logger.info(`Demokonton / demo accounts (lösenorden visas bara nu / passwords are shown only now):\n${lines.join('\n')}`)
 }
-

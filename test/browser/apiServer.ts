@@ -71,7 +71,13 @@ async function main() {
   ] as const) {
     const doc = await createYear(payload, { year, status: 'announced', deadline: `${year}-04-14T21:59:59Z`, announcementAt: `${year}-05-20T08:00:00Z`, criteria: criteria.map((c) => c.id) })
     const winner = await importApplication(payload, doc, criteria, { municipality: code, status: 'winner' })
-    await payload.update({ collection: 'award-years', id: doc.id, data: { winner: winner.id, juryMotivation: text, successFactors: factors.map((f) => ({ text: f })) } as never, context: { [HISTORICAL_IMPORT]: true }, ...sys })
+    await payload.update({
+      collection: 'award-years',
+      id: doc.id,
+      data: { winner: winner.id, juryMotivation: text, successFactors: factors.map((f) => ({ text: f })) } as never,
+      context: { [HISTORICAL_IMPORT]: true },
+      ...sys,
+    })
   }
 
   /** Years made by /__test/finalists, removed again by /__test/reset. */
@@ -89,12 +95,11 @@ async function main() {
     const url = new URL(req.url ?? '/', 'http://test')
     const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-headers': 'content-type', 'access-control-expose-headers': EXPOSED_RESPONSE_HEADERS }
     if (url.pathname.startsWith('/__test/')) {
-      if (req.method === 'OPTIONS') return send(res, 204, null, cors), true
+      if (req.method === 'OPTIONS') return (send(res, 204, null, cors), true)
       if (url.pathname === '/__test/clock') t.clock.set((await readJson(req)).at ?? OPEN_NOW)
       else if (url.pathname === '/__test/fail') {
         failures.push((await readJson(req)) as Failure)
-      }
-      else if (url.pathname === '/__test/reset') {
+      } else if (url.pathname === '/__test/reset') {
         failures.splice(0)
         await removeScenarios()
       } else if (url.pathname === '/__test/finalists') {
@@ -125,7 +130,14 @@ async function main() {
                 supplementaryQuestions: questions
                   ? [
                       { question: 'Hur följer ni upp effekterna för invånarna?', answerBy: '2027-03-01T22:59:59Z', answerLimit: 200, askedAt: '2027-01-12T08:00:00Z' },
-                      { question: 'Vem leder arbetet?', answerBy: '2027-01-20T22:59:59Z', answerLimit: 200, askedAt: '2027-01-12T08:00:00Z', answer: 'Kommundirektören.', answeredAt: '2027-01-15T09:00:00Z' },
+                      {
+                        question: 'Vem leder arbetet?',
+                        answerBy: '2027-01-20T22:59:59Z',
+                        answerLimit: 200,
+                        askedAt: '2027-01-12T08:00:00Z',
+                        answer: 'Kommundirektören.',
+                        answeredAt: '2027-01-15T09:00:00Z',
+                      },
                     ]
                   : [],
               }),
@@ -139,18 +151,28 @@ async function main() {
           context: { [HISTORICAL_IMPORT]: true },
           ...sys,
         })
-        return send(res, 200, { token }, cors), true
-      }
-      else if (url.pathname === '/__test/applications') {
-        const { docs } = await payload.find({ collection: 'applications', where: { and: [{ awardYear: { equals: open.id } }, { municipality: { equals: url.searchParams.get('municipality') } }] }, ...sys })
-        return send(res, 200, { docs: docs.map((d: any) => ({ reference: d.reference, status: d.status, partner: d.partner, answers: d.answers.map((a: any) => a.text), contact: d.contact })) }, cors), true
+        return (send(res, 200, { token }, cors), true)
+      } else if (url.pathname === '/__test/applications') {
+        const { docs } = await payload.find({
+          collection: 'applications',
+          where: { and: [{ awardYear: { equals: open.id } }, { municipality: { equals: url.searchParams.get('municipality') } }] },
+          ...sys,
+        })
+        return (
+          send(res, 200, { docs: docs.map((d: any) => ({ reference: d.reference, status: d.status, partner: d.partner, answers: d.answers.map((a: any) => a.text), contact: d.contact })) }, cors),
+          true
+        )
       } else if (url.pathname === '/__test/edit-token') {
         // A confirmed application with a known edit token (the real one travels by e-mail).
         const token = randomBytes(32).toString('base64url')
         const { municipality, email } = await readJson(req)
         const contact = { name: 'Kim Kontakt', email: email ?? `kim.${municipality}@kommun.example` }
-        await payload.create({ collection: 'applications', data: { ...applicationData(open, criteria, { municipality, contact }), editTokenHash: createHash('sha256').update(token).digest('hex') } as never, ...sys })
-        return send(res, 200, { token }, cors), true
+        await payload.create({
+          collection: 'applications',
+          data: { ...applicationData(open, criteria, { municipality, contact }), editTokenHash: createHash('sha256').update(token).digest('hex') } as never,
+          ...sys,
+        })
+        return (send(res, 200, { token }, cors), true)
       } else if (url.pathname === '/__test/confirm-token') {
         // An application as the public API leaves it: unconfirmed, with a known confirmation token.
         const token = randomBytes(32).toString('base64url')
@@ -162,11 +184,11 @@ async function main() {
           ...sys,
           context: { [PUBLIC_SUBMISSION]: {} },
         })
-        return send(res, 200, { token }, cors), true
+        return (send(res, 200, { token }, cors), true)
       } else if (url.pathname === '/__test/mails') {
-        return send(res, 200, { mails: mails.map((m) => ({ to: m.to, subject: m.subject, text: m.text })) }, cors), true
+        return (send(res, 200, { mails: mails.map((m) => ({ to: m.to, subject: m.subject, text: m.text })) }, cors), true)
       }
-      return send(res, 200, { ok: true }, cors), true
+      return (send(res, 200, { ok: true }, cors), true)
     }
     if (failures.length > 0 && req.method !== 'OPTIONS' && url.pathname.startsWith('/api/ehk/')) {
       const failure = failures.shift()!

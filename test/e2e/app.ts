@@ -24,7 +24,13 @@ export interface App {
 /** The newest change among what the production build is made of. */
 function newestSource(): number {
   const out = spawnSync('git', ['ls-files', '-co', '--exclude-standard', 'src', 'public', 'widgets', 'payload.config.ts', 'next.config.ts', 'package-lock.json'], { encoding: 'utf8' })
-  return Math.max(...out.stdout.split('\n').filter(Boolean).map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0), statSync('public/widgets/ehk.js').mtimeMs)
+  return Math.max(
+    ...out.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0),
+    statSync('public/widgets/ehk.js').mtimeMs,
+  )
 }
 
 /** Fails the test run early, with the reason, when there is no production build of these sources. */
@@ -39,7 +45,9 @@ async function waitFor(url: string, app: App) {
     if (app.exited() !== null) throw new Error(`The app exited (${app.exited()}) before it answered:\n${app.output()}`)
     try {
       if ((await fetch(url)).ok) return
-    } catch {}
+    } catch {
+      // Not listening yet.
+    }
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
   throw new Error(`${url} did not answer:\n${app.output()}`)
@@ -52,7 +60,13 @@ async function waitFor(url: string, app: App) {
 export async function startApp(port: number, env: Record<string, string | undefined> = {}, { wait = true } = {}): Promise<App> {
   const url = `http://127.0.0.1:${port}`
   // Nothing else may answer on this port: the app started here must be the one that answers.
-  if (await fetch(`${url}/`).then(() => true, () => false)) throw new Error(`Something already listens on ${url}: stop it first.`)
+  if (
+    await fetch(`${url}/`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`Something already listens on ${url}: stop it first.`)
   const dir = mkdtempSync(path.join(tmpdir(), 'ehk-e2e-'))
   const database = `file:${path.join(dir, 'e2e.db')}`
   let output = ''

@@ -27,7 +27,11 @@ it('runs in production without demo content or demo accounts, with a Secure logi
   expect([health.status, await health.json()]).toEqual([200, expect.objectContaining({ status: 'degraded', database: true, email: { configured: false, failed: 0 } })])
   expect(app.output()).not.toContain('Demokonton')
   expect((await fetch(`${app.url}/api/ehk/v1/years/current`)).status).toBe(404)
-  const demoLogin = await fetch(`${app.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: 'a-password-nobody-may-use' }) })
+  const demoLogin = await fetch(`${app.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@example.org', password: 'a-password-nobody-may-use' }),
+  })
   expect(demoLogin.status).toBe(401)
   // The first account (Payload's "create first user") gets a Secure, Strict, HttpOnly cookie.
   const first = await fetch(`${app.url}/api/users/first-register`, {

@@ -70,7 +70,13 @@ it('serves the entry script to other origins with short caching, and its chunks 
   expect(loaded.status).toBe(200)
   expect(loaded.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
   const manifest = await (await fetch(`${app.url}/widgets/custom-elements.json`)).json()
-  expect(manifest.modules.flatMap((m: any) => m.declarations ?? []).map((d: any) => d.tagName).filter(Boolean).sort()).toEqual(['ehk-application-form', 'ehk-countdown', 'ehk-winners'])
+  expect(
+    manifest.modules
+      .flatMap((m: any) => m.declarations ?? [])
+      .map((d: any) => d.tagName)
+      .filter(Boolean)
+      .sort(),
+  ).toEqual(['ehk-application-form', 'ehk-countdown', 'ehk-winners'])
 })
 
 it('takes an application from a partner’s page on another origin, counts it once confirmed through the e-mail, and lets it be changed', async () => {

@@ -118,11 +118,23 @@ export async function startApi(rateLimits: Partial<RateLimits> = {}): Promise<Ap
     return { status: response.status, headers: response.headers, text, json }
   }
   const validBody = (municipality: string, overrides: Record<string, unknown> = {}) => {
-    const { awardYear: _, ...data } = applicationData(open, criteria, { municipality, contact: { name: 'Eva Ek', role: 'Strateg', email: `eva.${municipality}@kommun.example`, phone: '031-123 45 67' } })
+    const { awardYear: _, ...data } = applicationData(open, criteria, {
+      municipality,
+      contact: { name: 'Eva Ek', role: 'Strateg', email: `eva.${municipality}@kommun.example`, phone: '031-123 45 67' },
+    })
     return { ...data, consentVersion: CONSENT.version, ...overrides }
   }
   const stored = async (municipality: string) =>
-    (await payload.find({ collection: 'applications', where: { and: [{ awardYear: { equals: open.id } }, { municipality: { equals: municipality } }] }, sort: 'id', pagination: false, ...sys, showHiddenFields: true })).docs as Doc[]
+    (
+      await payload.find({
+        collection: 'applications',
+        where: { and: [{ awardYear: { equals: open.id } }, { municipality: { equals: municipality } }] },
+        sort: 'id',
+        pagination: false,
+        ...sys,
+        showHiddenFields: true,
+      })
+    ).docs as Doc[]
 
   return {
     t,

@@ -49,7 +49,9 @@ export async function generateJuryYear(payload: Payload, options: JuryYearOption
   for (const [order, title] of ['Ledning', 'Infrastruktur', 'Kompetens', 'Användning'].entries()) {
     // The award's four areas: the demo content's, where it has them (titles are unique).
     const [existing] = (await payload.find({ collection: 'criteria', where: { title: { equals: title } }, limit: 1, ...sys })).docs
-    criteria.push((existing as never) ?? (await payload.create({ collection: 'criteria', data: { title, order, guidingQuestions: [{ question: `Hur arbetar ni med ${title.toLowerCase()}?` }] }, ...sys })))
+    criteria.push(
+      (existing as never) ?? (await payload.create({ collection: 'criteria', data: { title, order, guidingQuestions: [{ question: `Hur arbetar ni med ${title.toLowerCase()}?` }] }, ...sys })),
+    )
   }
   const y = options.year
   const day = 86_400_000
@@ -131,14 +133,21 @@ export async function generateJuryYear(payload: Payload, options: JuryYearOption
       if (j === 0 && a === 0) continue // the tie
       if (j === 3 && a > 0 && a % 97 === 0) {
         // A declared conflict.
-        await payload.db.create({ collection: 'reviews', data: { application: applications[a]!.id, juror: jurors[j]!.id, round: 'screening', conflictOfInterest: true, conflictNote: 'Tidigare anställd i kommunen.', submitted: false } })
+        await payload.db.create({
+          collection: 'reviews',
+          data: { application: applications[a]!.id, juror: jurors[j]!.id, round: 'screening', conflictOfInterest: true, conflictNote: 'Tidigare anställd i kommunen.', submitted: false },
+        })
         continue
       }
       await review(a, j, 'screening')
     }
   }
   // The finalists: the best by quality, in the final round with every juror's review.
-  const best = quality.map((q, a) => [q, a] as const).sort((p, q) => q[0] - p[0]).slice(0, finalistCount).map(([, a]) => a)
+  const best = quality
+    .map((q, a) => [q, a] as const)
+    .sort((p, q) => q[0] - p[0])
+    .slice(0, finalistCount)
+    .map(([, a]) => a)
   for (const a of best) {
     await payload.db.updateOne({ collection: 'applications', id: applications[a]!.id, data: { status: 'finalist', shortlistedAt: dates.finalists } })
     for (let j = 0; j < jurors.length; j++) if (!(j === 0 && a === 0)) await review(a, j, 'final')

@@ -65,16 +65,19 @@ export async function startPayload(
   const clock = new TestClock(new Date(now ?? '2026-11-23T12:00:00Z'))
   // The jobs queue compares waitUntil with the same clock as the plugin (Payload's own hook for its tests).
   _internal_jobSystemGlobals.getCurrentDate = clock.now
-  const started = await startCustomPayload((url) => ({
-    serverURL: TEST_SERVER_URL,
-    db: sqliteAdapter({ client: { url }, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, wal: true }),
-    editor: lexicalEditor(),
-    email,
-    sharp,
-    i18n: { supportedLanguages: { sv, en }, fallbackLanguage: 'sv' },
-    admin: { user: 'users' },
-    logger: { options: { level: process.env.EHK_TEST_LOG_LEVEL ?? 'warn' } } as never,
-    plugins: [eHalsokommun({ clock: clock.now, autoRunJobs: false, ...pluginOptions }), ...plugins],
-  }), shared)
+  const started = await startCustomPayload(
+    (url) => ({
+      serverURL: TEST_SERVER_URL,
+      db: sqliteAdapter({ client: { url }, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, wal: true }),
+      editor: lexicalEditor(),
+      email,
+      sharp,
+      i18n: { supportedLanguages: { sv, en }, fallbackLanguage: 'sv' },
+      admin: { user: 'users' },
+      logger: { options: { level: process.env.EHK_TEST_LOG_LEVEL ?? 'warn' } } as never,
+      plugins: [eHalsokommun({ clock: clock.now, autoRunJobs: false, ...pluginOptions }), ...plugins],
+    }),
+    shared,
+  )
   return { ...started, clock }
 }

@@ -21,7 +21,11 @@ export interface Mailbox {
   close: () => Promise<void>
 }
 
-export const recipients = (mail: ParsedMail): string => [mail.to].flat().map((to) => (to && 'text' in to ? to.text : '')).join(', ')
+export const recipients = (mail: ParsedMail): string =>
+  [mail.to]
+    .flat()
+    .map((to) => (to && 'text' in to ? to.text : ''))
+    .join(', ')
 
 export async function startSmtp(): Promise<Mailbox> {
   const messages: ParsedMail[] = []
@@ -62,7 +66,13 @@ export async function startSmtp(): Promise<Mailbox> {
     for (;;) {
       const found = messages.slice(since).find((m) => recipients(m).includes(to) && subject.test(m.subject ?? ''))
       if (found) return found
-      if (Date.now() > until) throw new Error(`No e-mail to ${to} matching ${subject} within ${timeoutMs} ms (got: ${messages.slice(since).map((m) => `${recipients(m)}: ${m.subject}`).join('; ')})`)
+      if (Date.now() > until)
+        throw new Error(
+          `No e-mail to ${to} matching ${subject} within ${timeoutMs} ms (got: ${messages
+            .slice(since)
+            .map((m) => `${recipients(m)}: ${m.subject}`)
+            .join('; ')})`,
+        )
       await arrival(until - Date.now())
     }
   }

@@ -72,7 +72,9 @@ beforeAll(async () => {
   const appC = await importApplication(payload, closedYear, criteria, { municipality: '2580' })
   draftReview = (await payload.create({ collection: 'reviews', data: { application: appC.id, juror: jurorProfile.id, scores: [{ criterion: criteria[0]!.id, score: 3 }] } as never, ...sys })) as Doc
   historyEntry = (await payload.find({ collection: 'history', limit: 1, ...sys })).docs[0] as Doc
-  png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#0a7' } }).png().toBuffer()
+  png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#0a7' } })
+    .png()
+    .toBuffer()
   image = await upload({ overrideAccess: true })
 })
 afterAll(() => t?.destroy())
@@ -100,8 +102,7 @@ function upload(as: { user?: User; overrideAccess: boolean }) {
 const hidden = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0)
 
 /** A ValidationError whose per-field messages include one matching the pattern. */
-const refusedFor = (pattern: RegExp) => (error: any) =>
-  (error?.data?.errors ?? []).some((e: { message: string }) => pattern.test(e.message))
+const refusedFor = (pattern: RegExp) => (error: any) => (error?.data?.errors ?? []).some((e: { message: string }) => pattern.test(e.message))
 
 const as = (role: RoleName) => ({ user: users[role], overrideAccess: false as const, depth: 0 })
 
@@ -125,7 +126,17 @@ function runCell(slug: Slug, op: Op, role: RoleName): Promise<unknown> {
   const opts = as(role)
   const collection = slug as 'users'
   if (op === 'read') {
-    const target = { 'award-years': closedYear, criteria: criteria[0], applications: appA, jurors: otherProfile, partners: partner, reviews: reviewB, users: targetUser, media: image, history: historyEntry }[slug]
+    const target = {
+      'award-years': closedYear,
+      criteria: criteria[0],
+      applications: appA,
+      jurors: otherProfile,
+      partners: partner,
+      reviews: reviewB,
+      users: targetUser,
+      media: image,
+      history: historyEntry,
+    }[slug]
     return payload.findByID({ collection, id: target!.id, ...opts })
   }
   if (op === 'update') {
@@ -151,8 +162,7 @@ function runCell(slug: Slug, op: Op, role: RoleName): Promise<unknown> {
     jurors: () => payload.create({ collection: 'jurors', data: { name: `Ny jurymedlem ${unique()}` }, ...opts }),
     partners: () => payload.create({ collection: 'partners', data: { name: `Ny partner ${unique()}` } as never, ...opts }),
     // A juror reviews as themselves; an administrator on behalf of a juror who has not reviewed A.
-    reviews: () =>
-      payload.create({ collection: 'reviews', data: { application: appA.id, juror: role === 'admin' ? otherProfile.id : jurorProfile.id, round: 'screening' } as never, ...opts }),
+    reviews: () => payload.create({ collection: 'reviews', data: { application: appA.id, juror: role === 'admin' ? otherProfile.id : jurorProfile.id, round: 'screening' } as never, ...opts }),
     users: () => payload.create({ collection: 'users', data: { email: `ny-${unique()}@example.org`, password: 'correct-horse-battery' } as never, ...opts }),
     media: () => upload(opts),
     history: () => payload.create({ collection: 'history', data: { at: '2027-01-01T00:00:00Z', action: 'status-changed', summary: 'Påhittad' } as never, ...opts }),
@@ -221,16 +231,14 @@ describe('reads beyond the matrix', () => {
   })
 
   it('lists for a juror exactly the applications without a declared conflict', async () => {
-    const list = async (role: RoleName) =>
-      (await payload.find({ collection: 'applications', where: { awardYear: { equals: closedYear.id } }, pagination: false, ...as(role) })).docs.map((d) => d.id)
+    const list = async (role: RoleName) => (await payload.find({ collection: 'applications', where: { awardYear: { equals: closedYear.id } }, pagination: false, ...as(role) })).docs.map((d) => d.id)
     expect(await list('conflicted juror')).not.toContain(appA.id)
     expect(await list('conflicted juror')).toContain(appB.id)
     expect(await list('juror')).toEqual(expect.arrayContaining([appA.id, appB.id]))
   })
 
   it("keeps other jurors' reviews hidden until the juror has submitted their own", async () => {
-    const peerReviews = async () =>
-      (await payload.find({ collection: 'reviews', where: { application: { equals: appB.id } }, pagination: false, ...as('conflicted juror') })).docs
+    const peerReviews = async () => (await payload.find({ collection: 'reviews', where: { application: { equals: appB.id } }, pagination: false, ...as('conflicted juror') })).docs
     expect(await peerReviews()).toEqual([])
     const own = await payload.create({ collection: 'reviews', data: { application: appB.id, juror: conflictedProfile.id } as never, ...sys })
     expect((await peerReviews()).map((r) => r.id)).toEqual([own.id]) // a draft shows only itself
@@ -305,7 +313,9 @@ describe('server-owned and guarded fields', () => {
   })
 
   it('lets an editor create accounts for nobody and gives a created user no role of their choosing', async () => {
-    await expect(payload.create({ collection: 'users', data: { email: 'x@example.org', password: 'correct-horse-battery', role: 'admin' } as never, ...as('editor') })).rejects.toBeInstanceOf(Forbidden)
+    await expect(payload.create({ collection: 'users', data: { email: 'x@example.org', password: 'correct-horse-battery', role: 'admin' } as never, ...as('editor') })).rejects.toBeInstanceOf(
+      Forbidden,
+    )
     const made = await payload.create({ collection: 'users', data: { email: 'y@example.org', password: 'correct-horse-battery', role: 'admin' } as never, ...as('admin') })
     expect(made.role).toBe('admin') // administrators may
   })
@@ -316,7 +326,12 @@ describe('server-owned and guarded fields', () => {
     expect(stored.allowedOrigins?.map((o) => o.origin)).toEqual(['https://www.vitalis.nu'])
     expect(hidden((await payload.findByID({ collection: 'partners', id: partner.id, ...as('public') })).allowedOrigins)).toBe(true)
     expect(hidden((await payload.findByID({ collection: 'partners', id: partner.id, ...as('juror') })).allowedOrigins)).toBe(true)
-    const updated = await payload.update({ collection: 'partners', id: partner.id, data: { allowedOrigins: [{ origin: 'https://WWW.Vitalis.nu/' }, { origin: 'http://localhost:4000' }] }, ...as('admin') })
+    const updated = await payload.update({
+      collection: 'partners',
+      id: partner.id,
+      data: { allowedOrigins: [{ origin: 'https://WWW.Vitalis.nu/' }, { origin: 'http://localhost:4000' }] },
+      ...as('admin'),
+    })
     expect(updated.allowedOrigins?.map((o) => o.origin)).toEqual(['https://www.vitalis.nu', 'http://localhost:4000'])
   })
 
@@ -335,22 +350,24 @@ describe('server-owned and guarded fields', () => {
   })
 
   it('makes a juror review as themselves, whatever juror the request names', async () => {
-    const review = await payload.create({
-      collection: 'reviews',
-      data: { application: appA.id, juror: otherProfile.id, round: 'screening', submittedAt: '2020-01-01T00:00:00Z' } as never,
-      ...as('juror'),
-    }).catch(async () => {
-      // The matrix's create cell may already have made this juror's screening review of A.
-      return (await payload.find({ collection: 'reviews', where: { and: [{ application: { equals: appA.id } }, { juror: { equals: jurorProfile.id } }] }, ...sys })).docs[0]!
-    })
+    const review = await payload
+      .create({
+        collection: 'reviews',
+        data: { application: appA.id, juror: otherProfile.id, round: 'screening', submittedAt: '2020-01-01T00:00:00Z' } as never,
+        ...as('juror'),
+      })
+      .catch(async () => {
+        // The matrix's create cell may already have made this juror's screening review of A.
+        return (await payload.find({ collection: 'reviews', where: { and: [{ application: { equals: appA.id } }, { juror: { equals: jurorProfile.id } }] }, ...sys })).docs[0]!
+      })
     expect(review.juror).toBe(jurorProfile.id)
     expect(review.submittedAt ?? null).toBeNull()
   })
 
   it('refuses a review of an application the juror may not read', async () => {
-    await expect(
-      payload.create({ collection: 'reviews', data: { application: appA.id, juror: conflictedProfile.id, round: 'final' } as never, ...as('conflicted juror') }),
-    ).rejects.toBeInstanceOf(Forbidden)
+    await expect(payload.create({ collection: 'reviews', data: { application: appA.id, juror: conflictedProfile.id, round: 'final' } as never, ...as('conflicted juror') })).rejects.toBeInstanceOf(
+      Forbidden,
+    )
   })
 })
 
@@ -385,12 +402,8 @@ describe('the embargo on the winner', () => {
   })
 
   it('cannot be found by querying for it', async () => {
-    await expect(
-      payload.find({ collection: 'award-years', where: { winner: { equals: finalist.id } }, ...as('public') }),
-    ).rejects.toThrow()
-    await expect(
-      payload.find({ collection: 'award-years', where: { 'juryMotivation': { exists: true } }, ...as('juror') }),
-    ).rejects.toThrow()
+    await expect(payload.find({ collection: 'award-years', where: { winner: { equals: finalist.id } }, ...as('public') })).rejects.toThrow()
+    await expect(payload.find({ collection: 'award-years', where: { juryMotivation: { exists: true } }, ...as('juror') })).rejects.toThrow()
   })
 
   it('keeps the winner application a finalist for jurors until the announcement', async () => {

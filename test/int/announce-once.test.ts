@@ -34,7 +34,11 @@ beforeAll(async () => {
     finalists.push(
       (await first.payload.create({
         collection: 'applications',
-        data: { ...applicationData(year, criteria, { municipality: code, contact: { name: 'Kim', email: `kontakt.${code}@kommun.example` } }), status: 'finalist', shortlistedAt: '2027-04-17T08:00:00.000Z' } as never,
+        data: {
+          ...applicationData(year, criteria, { municipality: code, contact: { name: 'Kim', email: `kontakt.${code}@kommun.example` } }),
+          status: 'finalist',
+          shortlistedAt: '2027-04-17T08:00:00.000Z',
+        } as never,
         context: { [HISTORICAL_IMPORT]: true },
         ...sys,
       })) as Doc,
@@ -81,7 +85,12 @@ it('announces once, with two servers running the queue and an editor announcing 
   const stored = await first.payload.find({ collection: 'applications', sort: 'id', pagination: false, ...sys })
   expect(stored.docs.map((d) => d.status)).toEqual(['winner', 'not-selected', 'not-selected', 'not-selected', 'not-selected'])
   for (const code of CODES) expect((await mail.settled(`kontakt.${code}@kommun.example`, from, 800)).length, code).toBe(1)
-  expect(mail.messages.slice(from).map(recipients).filter((r) => r.includes('kontakt.0180')).length).toBe(1)
+  expect(
+    mail.messages
+      .slice(from)
+      .map(recipients)
+      .filter((r) => r.includes('kontakt.0180')).length,
+  ).toBe(1)
   // Nothing is left to do: every job has completed (and is deleted, as Payload does by default).
   expect((await first.payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: ANNOUNCE_TASK } }, overrideAccess: true })).totalDocs).toBe(0)
   // At least one of the three got there first; a loser fails whole (nothing half-written, as checked above).
@@ -93,9 +102,7 @@ it('does nothing more on a server that read the year as decided before another a
   const announced = await second.payload.findByID({ collection: 'award-years', id: year.id, ...sys })
   const from = mail.messages.length
   await Promise.all(
-    [first, second].map(async (p) =>
-      followYearChange(await createLocalReq({}, p.payload), resolveOptions({ clock: p.clock.now }), announced as never, { ...announced, status: 'decided' } as never),
-    ),
+    [first, second].map(async (p) => followYearChange(await createLocalReq({}, p.payload), resolveOptions({ clock: p.clock.now }), announced as never, { ...announced, status: 'decided' } as never)),
   )
   expect((await first.payload.count({ collection: 'history', where: { action: { equals: 'winner-announced' } }, overrideAccess: true })).totalDocs).toBe(1)
   await new Promise((resolve) => setTimeout(resolve, 800))

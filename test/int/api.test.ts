@@ -208,9 +208,16 @@ describe('the embargo and confidential data on every public path', () => {
 
   beforeAll(async () => {
     const admin = await createUser(payload, 'admin', 'embargo-admin@example.org')
-    const login = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.email, password: 'correct-horse-battery' }) })
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: admin.email, password: 'correct-horse-battery' }),
+    })
     expect(login.status).toBe(200)
-    adminCookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    adminCookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
   })
 
   const leaks = (text: string) => [...SECRETS, '2480', 'Umeå', 'ulla@umea.example', 'kim@lund.example', 'eva.'].filter((secret) => text.includes(secret))
@@ -294,4 +301,3 @@ describe('the announcement', () => {
     }
   })
 })
-

@@ -202,7 +202,13 @@ describe('no lock-out: a municipality cannot be taken', () => {
     await expect(payload.update({ collection: 'applications', id: second!.id, data: { status: 'withdrawn' }, user: editor, overrideAccess: false })).rejects.toMatchObject({
       data: { errors: [{ path: 'withdrawalReason', message: 'Ange varför ansökan återkallas.' }] },
     })
-    await payload.update({ collection: 'applications', id: second!.id, data: { status: 'withdrawn', withdrawalReason: 'Kommunen bekräftade per telefon att den första gäller.' }, user: editor, overrideAccess: false })
+    await payload.update({
+      collection: 'applications',
+      id: second!.id,
+      data: { status: 'withdrawn', withdrawalReason: 'Kommunen bekräftade per telefon att den första gäller.' },
+      user: editor,
+      overrideAccess: false,
+    })
     const after = await stored('0115')
     expect(after.map((a) => [a.reference, a.status, a.competing])).toEqual([
       [first!.reference, 'submitted', false],
@@ -320,7 +326,10 @@ describe('what a submission must be', () => {
     expect(b.json).toEqual(a.json)
     expect(await stored('0127')).toHaveLength(1)
     // A retry is recognised even though the text was sent in another (equivalent) form.
-    const retry = await post({ ...body, answers: (body.answers as Array<{ criterion: number; text: string }>).map((x) => ({ ...x, text: `${x.text}\r\n`.replace(/\r\n$/, '') })) }, { headers: { 'idempotency-key': key } })
+    const retry = await post(
+      { ...body, answers: (body.answers as Array<{ criterion: number; text: string }>).map((x) => ({ ...x, text: `${x.text}\r\n`.replace(/\r\n$/, '') })) },
+      { headers: { 'idempotency-key': key } },
+    )
     expect(retry.status).toBe(201)
     expect(retry.json).toEqual(a.json)
     const other = await post(validBody('0127', { contact: { name: 'Någon Annan', email: 'annan@kommun.example' } }), { headers: { 'idempotency-key': key } })
@@ -400,7 +409,10 @@ describe('what a submission must be', () => {
       const fromApi = api1.status === 201 ? 'accepted' : api1.json.errors?.['contact.email']
       const fromAdmin = await payload
         .create({ collection: 'applications', data: applicationData(api.open, criteria, { municipality: code, contact: { name: 'Anna', email } }) as never, user: editor, overrideAccess: false })
-        .then(() => 'accepted', (error) => error.data.errors.find((e: { path: string }) => e.path === 'contact.email')?.message)
+        .then(
+          () => 'accepted',
+          (error) => error.data.errors.find((e: { path: string }) => e.path === 'contact.email')?.message,
+        )
       expect([fromApi, fromAdmin], email).toEqual([expected, expected])
     }
     expect((await stored('2034')).map((a) => a.contact.email)).toEqual(['anna.b+ehk@kommun.se', 'anna.b+ehk@kommun.se'])
@@ -454,7 +466,12 @@ describe('what a submission must be', () => {
         if (sent === 50) controller.close()
       },
     })
-    const response = await fetch(`${api.server.url}/api/ehk/v1/applications`, { method: 'POST', headers: { 'content-type': 'application/json', origin: PARTNER_ORIGIN, 'x-forwarded-for': api.newClient() }, body: stream, duplex: 'half' } as RequestInit)
+    const response = await fetch(`${api.server.url}/api/ehk/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: PARTNER_ORIGIN, 'x-forwarded-for': api.newClient() },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit)
     expect(response.status).toBe(413)
     expect(await stored('0180')).toHaveLength(0)
   })
@@ -469,7 +486,19 @@ describe('what a submission must be', () => {
   })
 
   it('ignores server-owned fields in the body: status, reference, scores, partner, place', async () => {
-    const { status } = await post(validBody('0182', { status: 'winner', reference: 'EHK-FAKE', scoreSummary: { reviews: 9, average: 5 }, partner: 999, competing: true, place: 'x', confirmedAt: OPEN_NOW, editTokenHash: 'x', awardYear: api.decided.id }))
+    const { status } = await post(
+      validBody('0182', {
+        status: 'winner',
+        reference: 'EHK-FAKE',
+        scoreSummary: { reviews: 9, average: 5 },
+        partner: 999,
+        competing: true,
+        place: 'x',
+        confirmedAt: OPEN_NOW,
+        editTokenHash: 'x',
+        awardYear: api.decided.id,
+      }),
+    )
     expect(status).toBe(201)
     const [application] = await stored('0182')
     expect(application).toMatchObject({ status: 'unconfirmed', partner: api.partner.id, awardYear: api.open.id, competing: false, confirmedAt: null })
@@ -532,7 +561,10 @@ describe('the private edit link', () => {
 
   it('changes answers and contact by the same rules, clears optional fields with null, never the municipality or status', async () => {
     const answers = answersFor(criteria, ['Ny text om ledning.', 'Ny text om infrastruktur.', 'Ny text om kompetens.', 'Ny text om användning.'])
-    const changed = await call('/applications/mine', withToken(tokenA, { method: 'PATCH', body: { answers, contact: { name: 'Ny Person', email: 'ny@bollebygd.example', role: null, phone: null }, municipality: '0184', status: 'finalist' } }))
+    const changed = await call(
+      '/applications/mine',
+      withToken(tokenA, { method: 'PATCH', body: { answers, contact: { name: 'Ny Person', email: 'ny@bollebygd.example', role: null, phone: null }, municipality: '0184', status: 'finalist' } }),
+    )
     expect(changed.status).toBe(200)
     const [application] = await stored('0305')
     expect(application).toMatchObject({ municipality: '0305', status: 'submitted', contact: { name: 'Ny Person', email: 'ny@bollebygd.example', role: null, phone: null } })
@@ -568,7 +600,10 @@ describe('the private edit link', () => {
     api.t.clock.set(DEADLINE)
     try {
       expect((await call('/applications/mine', withToken(tokenA))).json).toMatchObject({ status: 'submitted', editable: false })
-      for (const [path, method] of [['/applications/mine', 'PATCH'], ['/applications/mine/withdraw', 'POST']] as const) {
+      for (const [path, method] of [
+        ['/applications/mine', 'PATCH'],
+        ['/applications/mine/withdraw', 'POST'],
+      ] as const) {
         const late = await call(path, withToken(tokenA, { method, body: { contact: { name: 'Sen', email: 'sen@kommun.example' } } }))
         expect(late.status).toBe(403)
         expect(late.json.message).toBe('Sista ansökningsdag har passerat.')
@@ -583,7 +618,10 @@ describe('the private edit link', () => {
 describe('any body at all (property-based, fast-check)', () => {
   const used = new Set<string>()
   const codes = () => MUNICIPALITIES.map((m) => m.code).filter((code) => code >= '1400' && !used.has(code))
-  const tricky = fc.string({ unit: fc.constantFrom('a', 'å', 'a\u030a', '\r\n', '\r', '\u0000', '\ud800', '\udfff', '👩‍⚕️', '🇸🇪', '\u202e', '\ufeff', '<script>', '"', '\\', ' ', '\u0301'), maxLength: 60 })
+  const tricky = fc.string({
+    unit: fc.constantFrom('a', 'å', 'a\u030a', '\r\n', '\r', '\u0000', '\ud800', '\udfff', '👩‍⚕️', '🇸🇪', '\u202e', '\ufeff', '<script>', '"', '\\', ' ', '\u0301'),
+    maxLength: 60,
+  })
   const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 200 }), tricky, fc.string({ unit: 'binary', minLength: 5000, maxLength: 20_000 }))
   const anyValue = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 }))
   const EXPECTED = [201, 202, 400, 403, 413, 422]
@@ -611,15 +649,34 @@ describe('any body at all (property-based, fast-check)', () => {
       { requiredKeys: [] },
     )
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.jsonValue(), shaped, fc.string().map((raw) => ({ raw }))), async (body) => {
-        await postAndCheck(body && typeof body === 'object' && 'raw' in body ? String(body.raw) : body)
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue(),
+          shaped,
+          fc.string().map((raw) => ({ raw })),
+        ),
+        async (body) => {
+          await postAndCheck(body && typeof body === 'object' && 'raw' in body ? String(body.raw) : body)
+        },
+      ),
       { numRuns: 150 },
     )
   })
 
   it('stores only applications that keep every rule, one per 201, when one field of a valid body is replaced by anything', async () => {
-    const field = fc.constantFrom('municipality', 'consent', 'contact', 'contact.name', 'contact.email', 'contact.phone', 'contact.role', 'answers', 'answers.0.text', 'answers.3.text', 'answers.1.criterion')
+    const field = fc.constantFrom(
+      'municipality',
+      'consent',
+      'contact',
+      'contact.name',
+      'contact.email',
+      'contact.phone',
+      'contact.role',
+      'answers',
+      'answers.0.text',
+      'answers.3.text',
+      'answers.1.criterion',
+    )
     const created: string[] = []
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...codes()), field, fc.oneof(text, anyValue), async (code, path, value) => {

@@ -64,7 +64,11 @@ describe('logging in', () => {
       samples.locked!.push(await login('locked@example.org', 'correct-horse-battery')) // even the right password
       samples.wrong!.push(await login('known@example.org', 'wrong-password-123'))
     }
-    const answers = new Set(Object.values(samples).flat().map((s) => `${s.status} ${s.text}`))
+    const answers = new Set(
+      Object.values(samples)
+        .flat()
+        .map((s) => `${s.status} ${s.text}`),
+    )
     expect([...answers]).toEqual(['401 {"errors":[{"message":"E-postadressen eller lösenordet som angivits är felaktigt."}]}'])
     const wrong = median(samples.wrong!.map((s) => s.ms))
     for (const kind of ['unknown', 'locked'] as const) {
@@ -194,7 +198,9 @@ describe('what Payload’s own endpoints never do', () => {
   })
 
   it('serve an upload as something a browser would run: never sniffed, sandboxed, a PDF as an attachment', async () => {
-    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#0a7' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#0a7' } })
+      .png()
+      .toBuffer()
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer<</Size 2/Root 1 0 R>>\nstartxref\n45\n%%EOF\n')
     const image = (await payload.create({ collection: 'media', data: { alt: 'Logotyp' }, file: { data: png, mimetype: 'image/png', name: 'logo.png', size: png.length }, ...sys })) as Doc
     const document = (await payload.create({ collection: 'media', data: { alt: 'Inbjudan' }, file: { data: pdf, mimetype: 'application/pdf', name: 'inbjudan.pdf', size: pdf.length }, ...sys })) as Doc
@@ -212,7 +218,9 @@ describe('what Payload’s own endpoints never do', () => {
     const [criterion] = await createCriteria(payload, ['Kompetens'])
     const withLink = (url: string) => {
       const doc = lexicalFromParagraphs(['Läs mer'])
-      ;(doc.root.children[0] as { children: unknown[] }).children = [{ type: 'link', fields: { url, linkType: 'custom' }, children: [{ type: 'text', text: 'här', format: 0, version: 1 }], version: 3 }]
+      ;(doc.root.children[0] as { children: unknown[] }).children = [
+        { type: 'link', fields: { url, linkType: 'custom' }, children: [{ type: 'text', text: 'här', format: 0, version: 1 }], version: 3 },
+      ]
       return doc
     }
     for (const url of ['javascript:alert(document.cookie)', ' JaVa\tScRiPt:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'vbscript:msgbox(1)']) {

@@ -85,7 +85,6 @@ describe('rate limits', () => {
     expect(limiter.keyPrefix).toBe('ehk-read')
     expect(limiterFor({ name: 'sqlite' }, 'ehk-read', { points: 5, duration: 60 })).toBeInstanceOf(RateLimiterMemory)
   })
-
 })
 
 describe('the client’s address, for rate limits', () => {

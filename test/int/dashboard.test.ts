@@ -27,7 +27,13 @@ afterAll(() => t?.destroy())
 it('shows an editor the year, its next date, the applications by week, county and site, the jury’s progress and what to do next', async () => {
   const { role, staff, health } = await dashboardOf(await userByEmail(data.editor.email))
   expect([role, health]).toEqual(['editor', undefined])
-  expect(staff!.year).toEqual({ id: data.yearId, year: 2027, title: 'Sveriges eHälsokommun 2027', status: 'finalists', next: { label: { sv: 'Juryns beslut', en: 'Jury decision' }, at: '2027-05-15T10:00:00.000Z' } })
+  expect(staff!.year).toEqual({
+    id: data.yearId,
+    year: 2027,
+    title: 'Sveriges eHälsokommun 2027',
+    status: 'finalists',
+    next: { label: { sv: 'Juryns beslut', en: 'Jury decision' }, at: '2027-05-15T10:00:00.000Z' },
+  })
   const { applications } = staff!
   expect([applications.confirmed, applications.unconfirmed, applications.competing]).toEqual([12, 0, 0])
   expect(applications.perWeek.reduce((sum, w) => sum + w.count, 0)).toBe(12)

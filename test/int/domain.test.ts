@@ -207,7 +207,14 @@ describe('public rich text', () => {
     const value = lexical(
       { type: 'heading', tag: 'h1', children: [text('Rubrik')] },
       { type: 'paragraph', children: [text('Fet', 1), text(' och '), text('kursiv', 2), { type: 'link', fields: { url: 'https://vitalis.example' }, children: [text('länk')] }] },
-      { type: 'list', listType: 'number', children: [{ type: 'listitem', children: [text('Ett')] }, { type: 'listitem', children: [text('Två')] }] },
+      {
+        type: 'list',
+        listType: 'number',
+        children: [
+          { type: 'listitem', children: [text('Ett')] },
+          { type: 'listitem', children: [text('Två')] },
+        ],
+      },
       { type: 'quote', children: [text('Citat')] },
     )
     expect(toPublicRichText(value)).toEqual([
@@ -228,15 +235,36 @@ describe('public rich text', () => {
 
 describe('safe links in stored rich text', () => {
   it('admits web, e-mail, phone and relative links, and nothing that runs', () => {
-    for (const url of ['https://vitalis.se', 'http://x.example/a?b#c', 'mailto:kontakt@example.org', 'tel:+4631123456', '/ansokan', '#kriterier', 'sida.html', 'HTTPS://VITALIS.SE']) expect(isSafeLinkUrl(url), url).toBe(true)
-    for (const url of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:x', '\u0000javascript:x', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox', 'file:///etc/passwd', 'blob:https://x/1', 42, null]) {
+    for (const url of ['https://vitalis.se', 'http://x.example/a?b#c', 'mailto:kontakt@example.org', 'tel:+4631123456', '/ansokan', '#kriterier', 'sida.html', 'HTTPS://VITALIS.SE'])
+      expect(isSafeLinkUrl(url), url).toBe(true)
+    for (const url of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      ' javascript:alert(1)',
+      'java\tscript:alert(1)',
+      'java\nscript:x',
+      '\u0000javascript:x',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox',
+      'file:///etc/passwd',
+      'blob:https://x/1',
+      42,
+      null,
+    ]) {
       expect(isSafeLinkUrl(url), String(url)).toBe(false)
     }
   })
 
   it('finds every unsafe link in a Lexical document, however deep', () => {
     const link = (url: string) => ({ type: 'link', fields: { url }, children: [{ type: 'text', text: 'klicka' }] })
-    const doc = { root: { children: [{ type: 'paragraph', children: [link('https://ok.example'), link('javascript:alert(1)')] }, { type: 'list', children: [{ type: 'listitem', children: [{ type: 'autolink', url: 'data:x', children: [] }] }] }] } }
+    const doc = {
+      root: {
+        children: [
+          { type: 'paragraph', children: [link('https://ok.example'), link('javascript:alert(1)')] },
+          { type: 'list', children: [{ type: 'listitem', children: [{ type: 'autolink', url: 'data:x', children: [] }] }] },
+        ],
+      },
+    }
     expect(unsafeLinks(doc)).toEqual(['javascript:alert(1)', 'data:x'])
     expect(unsafeLinks(null)).toEqual([])
   })
@@ -245,7 +273,23 @@ describe('safe links in stored rich text', () => {
 describe('contact details', () => {
   it('accepts e-mail addresses every mail server delivers to, and refuses the rest', () => {
     for (const email of ['anna@kommun.se', 'anna.b+ehk@malmo.se', 'a_b-c@sub.kommun.se', "o'neil@example.org", 'x@xn--mlar-loa.se']) expect(isEmail(email), email).toBe(true)
-    for (const email of ['å@kommun.se', 'anna@kommun', 'anna@', '@kommun.se', 'anna..b@kommun.se', '.anna@kommun.se', 'anna.@kommun.se', 'anna@-kommun.se', 'anna@kommun-.se', 'an na@kommun.se', '"anna"@kommun.se', 'anna@kommun.se\n', `${'a'.repeat(65)}@kommun.se`, `a@${'b'.repeat(250)}.se`, 42]) {
+    for (const email of [
+      'å@kommun.se',
+      'anna@kommun',
+      'anna@',
+      '@kommun.se',
+      'anna..b@kommun.se',
+      '.anna@kommun.se',
+      'anna.@kommun.se',
+      'anna@-kommun.se',
+      'anna@kommun-.se',
+      'an na@kommun.se',
+      '"anna"@kommun.se',
+      'anna@kommun.se\n',
+      `${'a'.repeat(65)}@kommun.se`,
+      `a@${'b'.repeat(250)}.se`,
+      42,
+    ]) {
       expect(isEmail(email), String(email)).toBe(false)
     }
   })
@@ -268,7 +312,10 @@ describe('characters the counter admits', () => {
   })
 
   it('refuses more answers than criteria before looking at them', () => {
-    const problems = checkAnswers(Array.from({ length: 85_000 }, () => ({})), { characterLimit: 12_000, criteria: [1, 2, 3, 4] })
+    const problems = checkAnswers(
+      Array.from({ length: 85_000 }, () => ({})),
+      { characterLimit: 12_000, criteria: [1, 2, 3, 4] },
+    )
     expect(problems.map((p) => p.path)).toEqual(['answers'])
   })
 })
@@ -284,7 +331,12 @@ describe('references', () => {
 describe('consent', () => {
   it('has a version that changes with its words', () => {
     // A new wording needs a new version (and this hash updated): forms that showed the old text are then refused.
-    expect(createHash('sha256').update(CONSENT.sv + CONSENT.en).digest('hex').slice(0, 12)).toBe(CONSENT_TEXT_HASH)
+    expect(
+      createHash('sha256')
+        .update(CONSENT.sv + CONSENT.en)
+        .digest('hex')
+        .slice(0, 12),
+    ).toBe(CONSENT_TEXT_HASH)
     expect(CONSENT.version).toBe('2026-11-24')
   })
 })
@@ -297,4 +349,3 @@ describe('retention of personal data', () => {
     expect(retentionEnds({ status: 'open' })).toBeUndefined()
   })
 })
-

@@ -93,7 +93,11 @@ describe('a declared conflict of interest is one-way', () => {
   let conflict: Doc
 
   beforeAll(async () => {
-    conflict = (await payload.create({ collection: 'reviews', data: { application: apps[2]!.id, conflictOfInterest: true, conflictNote: 'Jag sitter i kommunens styrelse.' } as never, ...as(juror) })) as Doc
+    conflict = (await payload.create({
+      collection: 'reviews',
+      data: { application: apps[2]!.id, conflictOfInterest: true, conflictNote: 'Jag sitter i kommunens styrelse.' } as never,
+      ...as(juror),
+    })) as Doc
   })
 
   it('hides the application from the juror at once, and is recorded', async () => {

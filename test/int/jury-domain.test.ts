@@ -112,8 +112,23 @@ describe('conflicts', () => {
       { application: 7, juror: 'A', conflictOfInterest: true },
       { application: 2, juror: 'B', submitted: true },
     ]
-    expect(juryProgress(applications, reviews, [{ id: 'A', conflicts }, { id: 'B', conflicts: { declared: [], ties: [] } }])).toEqual([
-      { juror: 'A', assigned: 2, submitted: 1, drafts: 1, left: 1, conflicts: [{ application: 1, kind: 'tie' }, { application: 7, kind: 'declared' }] },
+    expect(
+      juryProgress(applications, reviews, [
+        { id: 'A', conflicts },
+        { id: 'B', conflicts: { declared: [], ties: [] } },
+      ]),
+    ).toEqual([
+      {
+        juror: 'A',
+        assigned: 2,
+        submitted: 1,
+        drafts: 1,
+        left: 1,
+        conflicts: [
+          { application: 1, kind: 'tie' },
+          { application: 7, kind: 'declared' },
+        ],
+      },
       { juror: 'B', assigned: 4, submitted: 1, drafts: 0, left: 3, conflicts: [] },
     ])
   })
@@ -204,7 +219,59 @@ describe('the CSV for Swedish Excel', () => {
     expect(header).toContain("'=Anna: Ledning;'=Anna: rekommendation / recommendation;Bo: Ledning")
     // Malmö first: 4 from Anna alone (Bo is tied to Malmö, so his score counts nowhere); Stockholm 3,5.
     // Normalised: Anna's 4 and 3 are +1 and −1 on her scale; Bo's single review says nothing (0).
-    expect(first!.split(';')).toEqual(['EHK-2027-1280-ABCD', 'Malmö kommun', '1280', 'Skåne län', 'Inskickad', '2027-04-14 23:59', '', 'Gallring', '1', '1', '1', '4', '4', '4', '4', '1', '1', '0', '0', 'få bedömningar', '4', '4', 'Gå vidare', 'JÄV', 'JÄV'])
-    expect(second!.split(';')).toEqual(['EHK-2027-0180-EFGH', 'Stockholms kommun', '0180', 'Stockholms län', 'Inskickad', '', '', 'Gallring', '2', '2', '2', '3,5', '3,5', '3', '4', '-0,5', '1', '1', '0', '', '3,5', '3', 'Tveksam', '4', 'Gå vidare'])
+    expect(first!.split(';')).toEqual([
+      'EHK-2027-1280-ABCD',
+      'Malmö kommun',
+      '1280',
+      'Skåne län',
+      'Inskickad',
+      '2027-04-14 23:59',
+      '',
+      'Gallring',
+      '1',
+      '1',
+      '1',
+      '4',
+      '4',
+      '4',
+      '4',
+      '1',
+      '1',
+      '0',
+      '0',
+      'få bedömningar',
+      '4',
+      '4',
+      'Gå vidare',
+      'JÄV',
+      'JÄV',
+    ])
+    expect(second!.split(';')).toEqual([
+      'EHK-2027-0180-EFGH',
+      'Stockholms kommun',
+      '0180',
+      'Stockholms län',
+      'Inskickad',
+      '',
+      '',
+      'Gallring',
+      '2',
+      '2',
+      '2',
+      '3,5',
+      '3,5',
+      '3',
+      '4',
+      '-0,5',
+      '1',
+      '1',
+      '0',
+      '',
+      '3,5',
+      '3',
+      'Tveksam',
+      '4',
+      'Gå vidare',
+    ])
   })
 })

@@ -41,7 +41,11 @@ const as = (user: User) => ({ user, overrideAccess: false as const, depth: 0 })
 const at = (iso: string) => t.clock.set(iso)
 async function tokenOf(user: User): Promise<string> {
   if (!tokens.has(user.email)) {
-    const response = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password: 'correct-horse-battery' }) })
+    const response = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: user.email, password: 'correct-horse-battery' }),
+    })
     tokens.set(user.email, ((await response.json()) as { token: string }).token)
   }
   return tokens.get(user.email)!
@@ -56,7 +60,9 @@ async function http(path: string, { user, method = 'GET', body, headers = {} }: 
   let json: any
   try {
     json = JSON.parse(text)
-  } catch {}
+  } catch {
+    // Not JSON (a CSV, an empty answer): the text is what the test reads.
+  }
   return { status: response.status, headers: response.headers, text, json }
 }
 const review = (app: number, juror: number, round: 'screening' | 'final', submitted = true) =>
@@ -114,13 +120,26 @@ beforeAll(async () => {
   }
   // A juror of another year only.
   outsider = await createUser(payload, 'juror', 'jury2026@partner.example')
-  const other = await createYear(payload, { year: 2026, status: 'draft', criteria: criteria.map((c) => c.id), opensAt: '2026-01-10T00:00:00.000Z', deadline: '2026-04-14T21:59:59.000Z', announcementAt: '2026-05-17T08:00:00.000Z' })
+  const other = await createYear(payload, {
+    year: 2026,
+    status: 'draft',
+    criteria: criteria.map((c) => c.id),
+    opensAt: '2026-01-10T00:00:00.000Z',
+    deadline: '2026-04-14T21:59:59.000Z',
+    announcementAt: '2026-05-17T08:00:00.000Z',
+  })
   await createJuror(payload, outsider, [other], 'Jurymedlem 2026')
   for (const code of CODES) {
     apps.push(
       (await payload.create({
         collection: 'applications',
-        data: { awardYear: year.id, municipality: code, contact: { name: 'Kim Kontakt', email: `kontakt.${code}@kommun.example` }, answers: criteria.map((c) => ({ criterion: c.id, text: `Vårt arbete med ${c.title}.` })), consent: true } as never,
+        data: {
+          awardYear: year.id,
+          municipality: code,
+          contact: { name: 'Kim Kontakt', email: `kontakt.${code}@kommun.example` },
+          answers: criteria.map((c) => ({ criterion: c.id, text: `Vårt arbete med ${c.title}.` })),
+          consent: true,
+        } as never,
         ...as(editor),
       })) as Doc,
     )
@@ -137,9 +156,9 @@ describe('the jury year 2027', () => {
     expect(apps.map((a) => a.status)).toEqual(Array(12).fill('submitted'))
     expect(await refusal(payload.find({ collection: 'applications', ...as(jurorUsers[2]!) }))).toEqual(['Du får inte utföra denna åtgärd.'])
     const admin = (await payload.find({ collection: 'users', where: { role: { equals: 'admin' } }, ...sys })).docs[0] as User
-    expect(await refusal(payload.create({ collection: 'reviews', data: { application: apps[1]!.id, juror: jurorProfiles[2]!.id, scores: [] } as never, ...as({ ...admin, collection: 'users' }) }))).toEqual([
-      'Omgången ”Gallring” har inte öppnat.',
-    ])
+    expect(
+      await refusal(payload.create({ collection: 'reviews', data: { application: apps[1]!.id, juror: jurorProfiles[2]!.id, scores: [] } as never, ...as({ ...admin, collection: 'users' }) })),
+    ).toEqual(['Omgången ”Gallring” har inte öppnat.'])
   })
 
   it('opens the screening round at the deadline and tells each juror', async () => {
@@ -160,7 +179,11 @@ describe('the jury year 2027', () => {
     const list = await http('/api/reviews/work-list', { user: jurorUsers[1] })
     expect(list.json.years[0].items).toHaveLength(12)
     expect(list.json.years[0].items[0]).toEqual({ application: expect.anything(), municipalityName: expect.any(String), county: expect.any(String), review: null })
-    const declared = await http('/api/reviews', { user: jurorUsers[1], method: 'POST', body: { application: apps[4]!.id, round: 'screening', conflictOfInterest: true, conflictNote: 'Min make arbetar i kommunen.' } })
+    const declared = await http('/api/reviews', {
+      user: jurorUsers[1],
+      method: 'POST',
+      body: { application: apps[4]!.id, round: 'screening', conflictOfInterest: true, conflictNote: 'Min make arbetar i kommunen.' },
+    })
     expect(declared.status).toBe(201)
     const after = await http('/api/reviews/work-list', { user: jurorUsers[1] })
     expect(after.json.years[0].items.map((i: { application: number }) => i.application)).not.toContain(apps[4]!.id)
@@ -171,7 +194,11 @@ describe('the jury year 2027', () => {
   async function everythingSeenBy(user: User) {
     const applications = await http('/api/applications?limit=100&depth=0', { user })
     const reviews = await http('/api/reviews?limit=1000&depth=1', { user })
-    const graphql = await http('/api/graphql', { user, method: 'POST', body: { query: '{ Applications(limit: 100) { docs { id } } Reviews(limit: 1000) { docs { id juror { id } application { id } } } }' } })
+    const graphql = await http('/api/graphql', {
+      user,
+      method: 'POST',
+      body: { query: '{ Applications(limit: 100) { docs { id } } Reviews(limit: 1000) { docs { id juror { id } application { id } } } }' },
+    })
     return {
       applications: (applications.json.docs ?? []).map((d: Doc) => d.id),
       reviewedApplications: [...new Set((reviews.json.docs ?? []).map((d: any) => d.application?.id ?? d.application))],
@@ -182,7 +209,7 @@ describe('the jury year 2027', () => {
     }
   }
 
-  it('shows a juror who has submitted nothing no other juror\'s review, and no ranking', async () => {
+  it("shows a juror who has submitted nothing no other juror's review, and no ranking", async () => {
     const seen = await everythingSeenBy(jurorUsers[2]!)
     expect(seen.applications).toHaveLength(12)
     expect([seen.reviewedApplications, seen.graphqlReviewedApplications, seen.history]).toEqual([[], [], 403])
@@ -220,9 +247,13 @@ describe('the jury year 2027', () => {
     expect(board.status).toBe(200)
     const rows = board.json.rows as Array<any>
     console.log(
-      ['Plats | Kommun | Bedömningar | Medel | Median | Min–max | Normaliserad (plats) | Vidare/Tveksam/Inte', ...rows.map((r) =>
-        `${r.rank} | ${r.municipalityName} | ${r.reviews} | ${r.overall.mean} | ${r.overall.median} | ${r.overall.min}–${r.overall.max} | ${r.normalized} (${r.rankNormalized}) | ${r.recommendations.advance}/${r.recommendations.consider}/${r.recommendations.decline}`,
-      )].join('\n'),
+      [
+        'Plats | Kommun | Bedömningar | Medel | Median | Min–max | Normaliserad (plats) | Vidare/Tveksam/Inte',
+        ...rows.map(
+          (r) =>
+            `${r.rank} | ${r.municipalityName} | ${r.reviews} | ${r.overall.mean} | ${r.overall.median} | ${r.overall.min}–${r.overall.max} | ${r.normalized} (${r.rankNormalized}) | ${r.recommendations.advance}/${r.recommendations.consider}/${r.recommendations.decline}`,
+        ),
+      ].join('\n'),
     )
     const row = (app: number) => rows.find((r) => r.application === apps[app]!.id)
     // Malmö (base 5), without juror 1 (tied): 4 (harsh), 5, 5 (lenient, at the ceiling), 5.
@@ -256,7 +287,10 @@ describe('the jury year 2027', () => {
   it('never shows a juror the application they are conflicted on, or its reviews, on any path', async () => {
     const malmo = apps[0]!.id
     const lund = apps[4]!.id
-    for (const [user, hidden] of [[jurorUsers[0]!, malmo], [jurorUsers[1]!, lund]] as const) {
+    for (const [user, hidden] of [
+      [jurorUsers[0]!, malmo],
+      [jurorUsers[1]!, lund],
+    ] as const) {
       const seen = await everythingSeenBy(user)
       expect(seen.applications).toHaveLength(11)
       expect(seen.applications).not.toContain(hidden)
@@ -339,17 +373,31 @@ describe('the jury year 2027', () => {
     const id = mine.json.questions[0].id
     const tooLong = await http('/api/ehk/v1/applications/mine/answers', { method: 'PATCH', headers: { 'x-ehk-edit-token': answerToken }, body: { answers: [{ id, text: 'å'.repeat(301) }] } })
     expect([tooLong.status, tooLong.json.errors]).toEqual([422, { 'answers.0.text': 'Svaret är 1 tecken för långt: högst 300 tecken.' }])
-    const answered = await http('/api/ehk/v1/applications/mine/answers', { method: 'PATCH', headers: { 'x-ehk-edit-token': answerToken }, body: { answers: [{ id, text: 'I verkstäder med\r\nbrukarråd.' }] } })
+    const answered = await http('/api/ehk/v1/applications/mine/answers', {
+      method: 'PATCH',
+      headers: { 'x-ehk-edit-token': answerToken },
+      body: { answers: [{ id, text: 'I verkstäder med\r\nbrukarråd.' }] },
+    })
     expect(answered.status).toBe(200)
     expect(answered.json.questions[0]).toMatchObject({ answer: 'I verkstäder med\nbrukarråd.', answeredAt: '2027-04-19T08:00:00.000Z' })
-    const history = await payload.find({ collection: 'history', where: { and: [{ 'document.relationTo': { equals: 'applications' } }, { 'document.value': { equals: apps[1]!.id } }] }, sort: 'at', pagination: false, ...sys })
+    const history = await payload.find({
+      collection: 'history',
+      where: { and: [{ 'document.relationTo': { equals: 'applications' } }, { 'document.value': { equals: apps[1]!.id } }] },
+      sort: 'at',
+      pagination: false,
+      ...sys,
+    })
     expect(history.docs.map((h) => h.action)).toEqual(expect.arrayContaining(['question-asked', 'question-answered']))
   })
 
   it('refuses an answer after its date, and keeps the one given', async () => {
     at('2027-04-30T21:59:59.000Z')
     const mine = await http('/api/ehk/v1/applications/mine', { headers: { 'x-ehk-edit-token': answerToken } })
-    const late = await http('/api/ehk/v1/applications/mine/answers', { method: 'PATCH', headers: { 'x-ehk-edit-token': answerToken }, body: { answers: [{ id: mine.json.questions[0].id, text: 'Ett sent svar.' }] } })
+    const late = await http('/api/ehk/v1/applications/mine/answers', {
+      method: 'PATCH',
+      headers: { 'x-ehk-edit-token': answerToken },
+      body: { answers: [{ id: mine.json.questions[0].id, text: 'Ett sent svar.' }] },
+    })
     expect([late.status, late.json.errors]).toEqual([403, { 'answers.0.text': 'Tiden för att svara på frågan har gått ut.' }])
     const stored = await payload.findByID({ collection: 'applications', id: apps[1]!.id, ...sys })
     expect(stored.supplementaryQuestions![0]!.answer).toBe('I verkstäder med\nbrukarråd.')
@@ -423,7 +471,12 @@ describe('the jury year 2027', () => {
     expect(stored.docs.map((d) => d.status)).toEqual(apps.map((_, a) => (a === 1 ? 'winner' : 'not-selected')))
     expect(await subjectsTo(`kontakt.${CODES[1]}@kommun.example`, from)).toEqual(['Stockholms kommun är Sveriges eHälsokommun 2027!'])
     for (const a of [0, 2, 3, 4]) expect(await subjectsTo(`kontakt.${CODES[a]}@kommun.example`, from)).toEqual(['Sveriges eHälsokommun 2027: vinnaren är utsedd'])
-    expect(mail.messages.slice(from).map(recipients).filter((r) => r.includes(CODES[5]!))).toEqual([])
+    expect(
+      mail.messages
+        .slice(from)
+        .map(recipients)
+        .filter((r) => r.includes(CODES[5]!)),
+    ).toEqual([])
     const announced = await payload.find({ collection: 'history', where: { action: { equals: 'winner-announced' } }, ...sys })
     expect(announced.totalDocs).toBe(1)
     expect(announced.docs[0]!.actorLabel).toBe('Systemet / the system')
@@ -434,19 +487,39 @@ describe('the jury year 2027', () => {
     const csv = await http(`/api/award-years/${year.id}/export.csv?round=screening`, { user: editor })
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="ehalsokommun-2027-gallring.csv"')
-    const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean)
     expect(lines).toHaveLength(13)
-    expect(lines[1]!.split(';').slice(0, 12)).toEqual([apps[1]!.reference, 'Stockholms kommun', '0180', 'Stockholms län', 'Vinnare', '2027-03-01 11:00', '2027-04-17 10:00', 'Gallring', '1', expect.any(String), '5', '4,8'])
+    expect(lines[1]!.split(';').slice(0, 12)).toEqual([
+      apps[1]!.reference,
+      'Stockholms kommun',
+      '0180',
+      'Stockholms län',
+      'Vinnare',
+      '2027-03-01 11:00',
+      '2027-04-17 10:00',
+      'Gallring',
+      '1',
+      expect.any(String),
+      '5',
+      '4,8',
+    ])
     // Juror 1's cells for Malmö and juror 2's for Lund are marked as conflicts.
     const malmo = lines.find((l) => l.includes(';1280;'))!.split(';')
     expect(malmo.slice(-25, -20)).toEqual(['JÄV', 'JÄV', 'JÄV', 'JÄV', 'JÄV'])
   })
 
   it('keeps the whole story in the history, which nobody can change', async () => {
-    const { docs } = await payload.find({ collection: 'history', where: { and: [{ 'document.relationTo': { equals: 'award-years' } }, { 'document.value': { equals: year.id } }] }, sort: 'at', pagination: false, ...sys })
-    expect(docs.map((d) => d.action)).toEqual(
-      expect.arrayContaining(['status-changed', 'notice-sent', 'finalists-selected', 'decision-recorded', 'winner-announced']),
-    )
+    const { docs } = await payload.find({
+      collection: 'history',
+      where: { and: [{ 'document.relationTo': { equals: 'award-years' } }, { 'document.value': { equals: year.id } }] },
+      sort: 'at',
+      pagination: false,
+      ...sys,
+    })
+    expect(docs.map((d) => d.action)).toEqual(expect.arrayContaining(['status-changed', 'notice-sent', 'finalists-selected', 'decision-recorded', 'winner-announced']))
     const joined = await payload.findByID({ collection: 'award-years', id: year.id, ...as(editor) })
     expect((joined.history as { docs: unknown[] }).docs.length).toBeGreaterThan(5)
     const [entry] = docs

@@ -41,13 +41,8 @@ describe('a year from draft to announced', () => {
     const year = (await payload.create({ collection: 'award-years', data: { year: 2027, title: 'Sveriges eHälsokommun 2027' } as never, ...asEditor })) as Doc
     expect(year.status).toBe('draft')
 
-    expect(await rulesBroken(updateYear(year.id, { status: 'closed' }))).toEqual([
-      'Status kan inte ändras från ”Utkast” till ”Stängd”. Tillåtet: ”Öppen för ansökningar”.',
-    ])
-    expect(await rulesBroken(updateYear(year.id, { status: 'open' }))).toEqual([
-      'Välj årets områden innan året öppnas.',
-      'Ett år kan bara öppnas med en sista ansökningsdag i framtiden.',
-    ].reverse())
+    expect(await rulesBroken(updateYear(year.id, { status: 'closed' }))).toEqual(['Status kan inte ändras från ”Utkast” till ”Stängd”. Tillåtet: ”Öppen för ansökningar”.'])
+    expect(await rulesBroken(updateYear(year.id, { status: 'open' }))).toEqual(['Välj årets områden innan året öppnas.', 'Ett år kan bara öppnas med en sista ansökningsdag i framtiden.'].reverse())
     await updateYear(year.id, { status: 'open', criteria: criteria.map((c) => c.id), deadline: stockholmTime('2027-04-14', '23:59:59').toISOString(), announcementAt: '2027-05-17T08:00:00Z' })
 
     // An unconfirmed application counts nowhere, not even here; a counted one does.
@@ -67,7 +62,10 @@ describe('a year from draft to announced', () => {
     await updateYear(year.id, { status: 'finalists' })
 
     expect(await rulesBroken(updateYear(year.id, { status: 'decided' }))).toEqual(['Välj vinnaren innan beslutet registreras.'])
-    const other = await importApplication(payload, (await createYear(payload, { year: 2026, status: 'closed', criteria: criteria.map((c) => c.id) })) as Doc, criteria, { municipality: '0180', status: 'finalist' })
+    const other = await importApplication(payload, (await createYear(payload, { year: 2026, status: 'closed', criteria: criteria.map((c) => c.id) })) as Doc, criteria, {
+      municipality: '0180',
+      status: 'finalist',
+    })
     expect(await rulesBroken(updateYear(year.id, { status: 'decided', winner: other.id }))).toEqual(['Vinnaren måste vara en finalist från samma år.'])
     await updateYear(year.id, { status: 'decided', winner: app.id })
 
@@ -80,9 +78,7 @@ describe('a year from draft to announced', () => {
     for (const status of ['draft', 'open', 'closed', 'finalists', 'decided'] as const) {
       expect(await rulesBroken(updateYear(year.id, { status }))).toHaveLength(1)
     }
-    expect(await rulesBroken(updateApplication(app.id, { status: 'not-selected' }))).toEqual([
-      'Ansökans status kan inte ändras från ”Vinnare” till ”Ej vidare”.',
-    ])
+    expect(await rulesBroken(updateApplication(app.id, { status: 'not-selected' }))).toEqual(['Ansökans status kan inte ändras från ”Vinnare” till ”Ej vidare”.'])
   })
 
   it('marks the other finalists "not selected" at the announcement', async () => {

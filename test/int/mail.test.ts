@@ -68,7 +68,11 @@ describe('the outbox and the retention jobs', () => {
     const [application] = await api.stored('0114')
     const url = `${api.server.url}/api/applications/${application!.id}/erase-personal-data`
     const login = async (user: User) => {
-      const response = await fetch(`${api.server.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password: 'correct-horse-battery' }) })
+      const response = await fetch(`${api.server.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: user.email, password: 'correct-horse-battery' }),
+      })
       return { authorization: `JWT ${(await response.json()).token}`, 'content-type': 'application/json' }
     }
     const juror = await createUser(payload, 'juror')
@@ -91,7 +95,14 @@ describe('the outbox and the retention jobs', () => {
   })
 
   it('erases the contact details of every application of a year whose retention has ended, and no other', async () => {
-    const old = await createYear(payload, { year: 2020, status: 'announced', deadline: '2020-04-14T21:59:59Z', announcementAt: '2020-05-17T08:00:00Z', retentionMonths: 24, criteria: api.criteria.map((c) => c.id) })
+    const old = await createYear(payload, {
+      year: 2020,
+      status: 'announced',
+      deadline: '2020-04-14T21:59:59Z',
+      announcementAt: '2020-05-17T08:00:00Z',
+      retentionMonths: 24,
+      criteria: api.criteria.map((c) => c.id),
+    })
     const recent = await createYear(payload, { year: 2024, status: 'announced', deadline: '2024-04-14T21:59:59Z', announcementAt: '2025-05-17T08:00:00Z', criteria: api.criteria.map((c) => c.id) })
     const gone = await importApplication(payload, old, api.criteria, { municipality: '0180', status: 'winner' })
     const kept = await importApplication(payload, recent, api.criteria, { municipality: '0180', status: 'winner' })

@@ -77,10 +77,22 @@ it('takes a host’s overrides: a field added to ours, a hook run after ours, an
   const names = applications.flattenedFields.map((f) => f.name)
   expect(names).toEqual(expect.arrayContaining(['municipality', 'contact', 'answers', 'status', 'internalNote']))
   const criterion = await payload.create({ collection: 'criteria', data: { title: 'Ledning', order: 1 } as never, overrideAccess: true })
-  const year = await payload.create({ collection: 'award-years', data: { year: 2031, title: 'År 2031', status: 'closed', deadline: '2031-04-14T21:59:59Z', criteria: [criterion.id] } as never, context: { [HISTORICAL_IMPORT]: true }, overrideAccess: true })
+  const year = await payload.create({
+    collection: 'award-years',
+    data: { year: 2031, title: 'År 2031', status: 'closed', deadline: '2031-04-14T21:59:59Z', criteria: [criterion.id] } as never,
+    context: { [HISTORICAL_IMPORT]: true },
+    overrideAccess: true,
+  })
   const created = await payload.create({
     collection: 'ansokningar' as never,
-    data: { awardYear: year.id, municipality: '1280', contact: { name: 'Kim', email: 'kim@malmo.example' }, answers: [{ criterion: criterion.id, text: 'Svar.' }], consent: true, internalNote: 'Ring kommunen.' } as never,
+    data: {
+      awardYear: year.id,
+      municipality: '1280',
+      contact: { name: 'Kim', email: 'kim@malmo.example' },
+      answers: [{ criterion: criterion.id, text: 'Svar.' }],
+      consent: true,
+      internalNote: 'Ring kommunen.',
+    } as never,
     context: { [HISTORICAL_IMPORT]: true },
     overrideAccess: true,
   })

@@ -50,9 +50,7 @@ describe('demo content', () => {
     expect(JSON.stringify(byYear[2022].juryMotivation)).toContain('en självklarhet för alla')
     expect(byYear[2022].deadline).toBe('2022-04-14T21:59:59.000Z')
     expect(byYear[2022].timeline.map((e: any) => e.description)[1]).toBe('Juryn utser 5 finalister')
-    expect(byYear[2022].jury.docs.map((j: any) => j.name).sort()).toEqual(
-      ['Elisabeth Wallenius', 'Jonas Hampus', 'Jonas Vallgårda', 'Malin Aldén', 'Maria Sterner', 'Patrik Sundström'],
-    )
+    expect(byYear[2022].jury.docs.map((j: any) => j.name).sort()).toEqual(['Elisabeth Wallenius', 'Jonas Hampus', 'Jonas Vallgårda', 'Malin Aldén', 'Maria Sterner', 'Patrik Sundström'])
     expect(byYear[2022].contact).toMatchObject({ title: 'Affärsansvarig, Vitalis', email: 'kontakt@example.org' })
     expect(JSON.stringify(years)).not.toMatch(/svenskamassan|0733/)
     const partners = (await find('partners')).docs as any[]

@@ -54,7 +54,9 @@ it('keeps no storage plugin without S3_BUCKET: media stay on the local disk', ()
 
 it('stores an upload and its thumbnail in the bucket, not on the local disk, and serves it through Payload with the media headers', async () => {
   const name = `logo-${Date.now()}.png`
-  const png = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#1f5f8b' } }).png().toBuffer()
+  const png = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#1f5f8b' } })
+    .png()
+    .toBuffer()
   const doc = await payload.create({ collection: 'media', data: { alt: 'Logotyp' }, file: { data: png, mimetype: 'image/png', name, size: png.length }, ...sys })
   expect(objects().sort()).toEqual([name, name.replace('.png', '-320x320.png')].sort())
   expect(existsSync(path.join('media', name))).toBe(false)

@@ -12,7 +12,34 @@ let criteria: Doc[]
 let year: Doc
 let editor: User
 let nextCode = 0
-const codes = ['0114', '0115', '0117', '0120', '0123', '0125', '0126', '0127', '0128', '0136', '0138', '0139', '0140', '0160', '0162', '0163', '0180', '0181', '0182', '0183', '0184', '0186', '0187', '0188', '0191', '0192']
+const codes = [
+  '0114',
+  '0115',
+  '0117',
+  '0120',
+  '0123',
+  '0125',
+  '0126',
+  '0127',
+  '0128',
+  '0136',
+  '0138',
+  '0139',
+  '0140',
+  '0160',
+  '0162',
+  '0163',
+  '0180',
+  '0181',
+  '0182',
+  '0183',
+  '0184',
+  '0186',
+  '0187',
+  '0188',
+  '0191',
+  '0192',
+]
 const code = () => codes[nextCode++]!
 
 beforeAll(async () => {
@@ -118,7 +145,13 @@ describe('content rules', () => {
 
   it('answers in English when the reader asks for it', async () => {
     const refused = await refusal(
-      payload.create({ collection: 'applications', data: applicationData(year, criteria, { municipality: code(), consent: false }) as never, overrideAccess: true, locale: undefined, req: { i18n: { language: 'en' } } as never }),
+      payload.create({
+        collection: 'applications',
+        data: applicationData(year, criteria, { municipality: code(), consent: false }) as never,
+        overrideAccess: true,
+        locale: undefined,
+        req: { i18n: { language: 'en' } } as never,
+      }),
     )
     expect(refused.consent).toBe('You need to consent to the processing of the information to apply.')
   })
@@ -127,7 +160,8 @@ describe('content rules', () => {
 describe('one counted application per municipality and year', () => {
   const place = (municipality: string) => `${year.id}:${municipality}`
   const ofMunicipality = async (municipality: string) =>
-    (await payload.find({ collection: 'applications', where: { and: [{ awardYear: { equals: year.id } }, { municipality: { equals: municipality } }] }, sort: 'id', ...sys, showHiddenFields: true })).docs as Doc[]
+    (await payload.find({ collection: 'applications', where: { and: [{ awardYear: { equals: year.id } }, { municipality: { equals: municipality } }] }, sort: 'id', ...sys, showHiddenFields: true }))
+      .docs as Doc[]
 
   it('counts an application entered by staff at once, holding its municipality’s place', async () => {
     const entered = (await submit({ municipality: '0380' })) as Doc

@@ -211,7 +211,11 @@ export class EhkApplicationForm extends EhkElement {
       }
     } else {
       try {
-        this.draft = { ...emptyDraft(), ...JSON.parse(localStorage.getItem(this.storageKey) ?? '{}'), contact: { ...emptyDraft().contact, ...JSON.parse(sessionStorage.getItem(this.storageKey) ?? '{}') } }
+        this.draft = {
+          ...emptyDraft(),
+          ...JSON.parse(localStorage.getItem(this.storageKey) ?? '{}'),
+          contact: { ...emptyDraft().contact, ...JSON.parse(sessionStorage.getItem(this.storageKey) ?? '{}') },
+        }
       } catch {
         // A draft that cannot be read is left alone; the form starts empty.
       }
@@ -412,9 +416,10 @@ export class EhkApplicationForm extends EhkElement {
     const email = this.messages('email', [], lost.errors, 'lost-')
     return html`<details part="lost-link" class="lost">
       <summary>${t.lostLink}</summary>
-      ${lost.message
-        ? html`<p class="lost-message" tabindex="-1" role="status">${lost.message}</p>`
-        : html`<form novalidate @submit=${this.askForLink}>
+      ${
+        lost.message
+          ? html`<p class="lost-message" tabindex="-1" role="status">${lost.message}</p>`
+          : html`<form novalidate @submit=${this.askForLink}>
             <p>${t.lostLinkHelp}</p>
             <div class="field">
               <label for="lost-municipality">${t.municipality}</label>
@@ -429,7 +434,8 @@ export class EhkApplicationForm extends EhkElement {
                 @input=${(e: InputEvent) => (this.lost = { ...this.lost, email: (e.target as HTMLInputElement).value })} />
             </div>
             <div><button part="button" type="submit" ?disabled=${this.sending}>${t.sendLink}</button></div>
-          </form>`}
+          </form>`
+      }
     </details>`
   }
 

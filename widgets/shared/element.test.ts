@@ -26,7 +26,14 @@ describe('EhkElement', () => {
   it('loads again when year or limit changes after the first render', async () => {
     const winners = mount('ehk-winners', { year: '2025' })
     await ready(winners)
-    const names = () => $$(winners, '[part="winner"] [part="title"]').map((t) => [...t.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim())
+    const names = () =>
+      $$(winners, '[part="winner"] [part="title"]').map((t) =>
+        [...t.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent)
+          .join('')
+          .trim(),
+      )
     expect(names()).toEqual(['Umeå kommun'])
     winners.setAttribute('year', '2026')
     await until(() => names()[0] === 'Lunds kommun', 'the 2026 winner')

@@ -29,4 +29,3 @@ export function windowText(year: Year, now: Date, lang: Lang): TemplateResult {
     </p>
     <p>${t.deadline}: ${year.deadline ? timeElement(year.deadline, lang) : ''}</p>`
 }
-

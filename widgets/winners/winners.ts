@@ -121,10 +121,12 @@ export class EhkWinners extends EhkElement {
           <article>
             <p part="title" class="title" role="heading" aria-level=${level}>${w.municipality.name}<span class="year">${w.title}</span></p>
             <div part="motivation">${richText(w.motivation, level + 1)}</div>
-            ${w.successFactors.length
-              ? html`<p role="heading" aria-level=${level + 1}><strong>${this.t.successFactors}</strong></p>
+            ${
+              w.successFactors.length
+                ? html`<p role="heading" aria-level=${level + 1}><strong>${this.t.successFactors}</strong></p>
                   <ul part="factors">${w.successFactors.map((f) => html`<li>${f}</li>`)}</ul>`
-              : ''}
+                : ''
+            }
           </article>
         </li>`,
       )}

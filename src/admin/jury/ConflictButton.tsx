@@ -55,9 +55,7 @@ export function ConflictButton({ application, municipality, round, review, lang 
     if (!reason.trim()) return setError(t.reasonHelp)
     setSending(true)
     const data = { conflictOfInterest: true, conflictNote: reason.trim() }
-    const outcome = review
-      ? await send(`/api/reviews/${review}`, 'PATCH', data, t.failed)
-      : await send('/api/reviews', 'POST', { ...data, application, round }, t.failed)
+    const outcome = review ? await send(`/api/reviews/${review}`, 'PATCH', data, t.failed) : await send('/api/reviews', 'POST', { ...data, application, round }, t.failed)
     setSending(false)
     if (outcome.ok) setDone(true)
     else setError(outcome.message)

@@ -29,7 +29,14 @@ export function DecisionForm({ yearId, finalists, lang }: Props) {
     const outcome = await send(
       `/api/award-years/${yearId}/decision`,
       'POST',
-      { winner, motivation, successFactors: factors.split('\n').map((f) => f.trim()).filter(Boolean) },
+      {
+        winner,
+        motivation,
+        successFactors: factors
+          .split('\n')
+          .map((f) => f.trim())
+          .filter(Boolean),
+      },
       t.failed,
     )
     setSending(false)

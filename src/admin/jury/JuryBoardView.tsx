@@ -88,15 +88,29 @@ function BoardContent({ board, lang }: { board: Board; lang: Lang }) {
             <caption>{t.rankingCaption(roundName, cut)}</caption>
             <thead>
               <tr>
-                <th scope="col" className="ehk-num">{t.rank}</th>
+                <th scope="col" className="ehk-num">
+                  {t.rank}
+                </th>
                 <th scope="col">{t.municipality}</th>
                 <th scope="col">{t.jurorScores}</th>
-                <th scope="col" className="ehk-num">{t.mean}</th>
-                <th scope="col" className="ehk-num">{t.median}</th>
-                <th scope="col" className="ehk-num">{t.range}</th>
-                <th scope="col" className="ehk-num">{t.normalized}</th>
-                <th scope="col" className="ehk-num">{t.rankNormalized}</th>
-                <th scope="col" className="ehk-num">{t.reviews}</th>
+                <th scope="col" className="ehk-num">
+                  {t.mean}
+                </th>
+                <th scope="col" className="ehk-num">
+                  {t.median}
+                </th>
+                <th scope="col" className="ehk-num">
+                  {t.range}
+                </th>
+                <th scope="col" className="ehk-num">
+                  {t.normalized}
+                </th>
+                <th scope="col" className="ehk-num">
+                  {t.rankNormalized}
+                </th>
+                <th scope="col" className="ehk-num">
+                  {t.reviews}
+                </th>
                 {board.criteria.map((c) => (
                   <th key={c.id} scope="col" className="ehk-num">
                     {c.title}
@@ -175,10 +189,18 @@ function BoardContent({ board, lang }: { board: Board; lang: Lang }) {
         <thead>
           <tr>
             <th scope="col">{t.juror}</th>
-            <th scope="col" className="ehk-num">{t.assigned}</th>
-            <th scope="col" className="ehk-num">{t.submittedCount}</th>
-            <th scope="col" className="ehk-num">{t.drafts}</th>
-            <th scope="col" className="ehk-num">{t.left}</th>
+            <th scope="col" className="ehk-num">
+              {t.assigned}
+            </th>
+            <th scope="col" className="ehk-num">
+              {t.submittedCount}
+            </th>
+            <th scope="col" className="ehk-num">
+              {t.drafts}
+            </th>
+            <th scope="col" className="ehk-num">
+              {t.left}
+            </th>
             {board.viewer === 'staff' ? <th scope="col">{t.conflicts}</th> : null}
           </tr>
         </thead>
@@ -190,9 +212,7 @@ function BoardContent({ board, lang }: { board: Board; lang: Lang }) {
               <td className="ehk-num">{j.submitted}</td>
               <td className="ehk-num">{j.drafts}</td>
               <td className="ehk-num">{j.left}</td>
-              {board.viewer === 'staff' ? (
-                <td>{j.conflicts.map((c) => `${c.municipalityName} (${c.kind === 'declared' ? t.declaredConflict : t.tieConflict})`).join(', ') || '–'}</td>
-              ) : null}
+              {board.viewer === 'staff' ? <td>{j.conflicts.map((c) => `${c.municipalityName} (${c.kind === 'declared' ? t.declaredConflict : t.tieConflict})`).join(', ') || '–'}</td> : null}
             </tr>
           ))}
         </tbody>
@@ -202,7 +222,10 @@ function BoardContent({ board, lang }: { board: Board; lang: Lang }) {
         <FinalistsForm
           yearId={year.id}
           required={year.requiredFinalists}
-          candidates={[...rows.map((r) => ({ id: r.application, label: `${r.rank}. ${r.municipalityName} (${number(r.overall.mean, lang)})` })), ...board.unranked.map((a) => ({ id: a.application, label: `– ${a.municipalityName}` }))]}
+          candidates={[
+            ...rows.map((r) => ({ id: r.application, label: `${r.rank}. ${r.municipalityName} (${number(r.overall.mean, lang)})` })),
+            ...board.unranked.map((a) => ({ id: a.application, label: `– ${a.municipalityName}` })),
+          ]}
           lang={lang}
         />
       ) : null}

@@ -85,8 +85,7 @@ function WorkYearSection({ work, lang }: { work: WorkYear; lang: Lang }) {
       <h2 id={headingId}>{work.year.title}</h2>
       <p>
         {open ? (round.closesAt ? t.roundClosesAt(roundName, formatStockholm(round.closesAt, lang)) : t.roundOpenEnded(roundName)) : t.roundClosed(roundName)}{' '}
-        {t.progress(progress.submitted, progress.assigned, progress.drafts, progress.conflicts)}{' '}
-        <a href={`/admin/jury/${work.year.id}?round=${round.round}`}>{t.openBoard}</a>
+        {t.progress(progress.submitted, progress.assigned, progress.drafts, progress.conflicts)} <a href={`/admin/jury/${work.year.id}?round=${round.round}`}>{t.openBoard}</a>
       </p>
       {work.items.length === 0 ? (
         <p>{t.noApplications}</p>
@@ -121,7 +120,9 @@ function WorkYearSection({ work, lang }: { work: WorkYear; lang: Lang }) {
                   )}
                 </td>
                 <td>
-                  {item.review?.state === 'submitted' ? '–' : (
+                  {item.review?.state === 'submitted' ? (
+                    '–'
+                  ) : (
                     <ConflictButton application={item.application} municipality={item.municipalityName} round={round.round} review={item.review?.id ?? null} lang={lang} />
                   )}
                 </td>

@@ -3,7 +3,6 @@ import type { AdminViewServerProps, TypedUser } from 'payload'
 import { APPLICATION_STATUS_LABELS, type ApplicationStatus, ROUND_LABELS, type Round } from '../../domain/lifecycle.js'
 import { findMunicipality } from '../../domain/municipalities.js'
 import { type Recommendation } from '../../domain/ranking.js'
-import type { Lang } from '../../domain/text.js'
 import { formatStockholm } from '../../domain/time.js'
 import { parseDocumentId } from '../../lib/ids.js'
 import { idOf } from '../../lib/relations.js'
@@ -123,7 +122,9 @@ export async function PrintView(props: AdminViewServerProps) {
               <thead>
                 <tr>
                   <th scope="col">{t.area}</th>
-                  <th scope="col" className="ehk-num">{t.score}</th>
+                  <th scope="col" className="ehk-num">
+                    {t.score}
+                  </th>
                   <th scope="col">{t.comment}</th>
                 </tr>
               </thead>

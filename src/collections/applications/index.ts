@@ -115,14 +115,21 @@ export function applications(ctx: EhkContext): CollectionConfig {
       instantField('confirmExpiresAt', {
         label: { sv: 'Bekräftas senast', en: 'Confirm by' },
         access: { ...serverOwned, read: isStaffField },
-        admin: { ...sidebar({ sv: 'Obekräftade ansökningar raderas därefter automatiskt.', en: 'Unconfirmed applications are deleted automatically after this.' }), condition: (data) => data?.status === 'unconfirmed' },
+        admin: {
+          ...sidebar({ sv: 'Obekräftade ansökningar raderas därefter automatiskt.', en: 'Unconfirmed applications are deleted automatically after this.' }),
+          condition: (data) => data?.status === 'unconfirmed',
+        },
       }),
       instantField('shortlistedAt', {
         label: { sv: 'Finalist sedan', en: 'Finalist since' },
         access: serverOwned,
         admin: { ...sidebar({ sv: 'När juryn valde ansökan till finalist.', en: 'When the jury selected the application as a finalist.' }), condition: (data) => Boolean(data?.shortlistedAt) },
       }),
-      instantField('withdrawnAt', { label: { sv: 'Återkallad', en: 'Withdrawn' }, access: { ...serverOwned, read: isStaffField }, admin: { ...sidebar(), condition: (data) => data?.status === 'withdrawn' } }),
+      instantField('withdrawnAt', {
+        label: { sv: 'Återkallad', en: 'Withdrawn' },
+        access: { ...serverOwned, read: isStaffField },
+        admin: { ...sidebar(), condition: (data) => data?.status === 'withdrawn' },
+      }),
       {
         name: 'partner',
         type: 'relationship',

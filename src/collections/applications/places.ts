@@ -13,8 +13,7 @@ export const standingPlace = (yearId: number | string, municipality: string) => 
 
 const byConfirmation = (a: Member, b: Member) => String(a.confirmedAt ?? '').localeCompare(String(b.confirmedAt ?? '')) || String(a.id).localeCompare(String(b.id), undefined, { numeric: true })
 
-const isUniqueViolation = (error: unknown) =>
-  (error as { name?: string })?.name === 'ValidationError' || /unique|duplicate key|E11000/i.test(String((error as Error)?.message ?? error))
+const isUniqueViolation = (error: unknown) => (error as { name?: string })?.name === 'ValidationError' || /unique|duplicate key|E11000/i.test(String((error as Error)?.message ?? error))
 
 /**
  * Puts one municipality's applications of one year in order: of the counted ones (confirmed, not
@@ -71,8 +70,7 @@ async function group(req: PayloadRequest, slug: CollectionSlug, yearId: number |
 }
 
 /** Server-owned bookkeeping: written without running the collection's hooks again. */
-const write = (req: PayloadRequest, slug: CollectionSlug, id: number | string, data: Record<string, unknown>) =>
-  req.payload.db.updateOne({ collection: slug, id, data, req, returning: false })
+const write = (req: PayloadRequest, slug: CollectionSlug, id: number | string, data: Record<string, unknown>) => req.payload.db.updateOne({ collection: slug, id, data, req, returning: false })
 
 /** After a change that can move an application in or out of the counted ones. */
 export const settleAfterChange =

@@ -45,7 +45,7 @@ export function jurors(ctx: EhkContext): CollectionConfig {
         admin: {
           description: {
             sv: 'Kommuner jurymedlemmen är knuten till (arbetsgivare, hemkommun, styrelseuppdrag). Deras ansökningar behandlas som jäv: dolda för jurymedlemmen och utanför sammanställningarna.',
-            en: "Municipalities the juror is tied to (employer, home, board seats). Their applications are treated as a conflict: hidden from the juror and left out of the aggregates.",
+            en: 'Municipalities the juror is tied to (employer, home, board seats). Their applications are treated as a conflict: hidden from the juror and left out of the aggregates.',
           },
         },
         // Staff keep the list: a juror cannot lift a conflict by removing a tie.

@@ -35,8 +35,7 @@ export function partners(ctx: EhkContext): CollectionConfig {
         name: 'website',
         type: 'text',
         label: { sv: 'Webbplats', en: 'Website' },
-        validate: (value: unknown) =>
-          !value || /^https:\/\/[^\s/]+/.test(String(value)) || 'Ange en adress som börjar med https:// / Enter an address starting with https://',
+        validate: (value: unknown) => !value || /^https:\/\/[^\s/]+/.test(String(value)) || 'Ange en adress som börjar med https:// / Enter an address starting with https://',
       },
       { name: 'logo', type: 'upload', relationTo: ctx.slugs.media, label: { sv: 'Logotyp', en: 'Logo' } },
       {
@@ -58,8 +57,7 @@ export function partners(ctx: EhkContext): CollectionConfig {
             required: true,
             label: { sv: 'Ursprung', en: 'Origin' },
             validate: (value: unknown) =>
-              normalizeOrigin(value) !== undefined ||
-              'Ange ett ursprung som https://exempel.se (schema, värd och ev. port, ingen sökväg) / Enter an origin such as https://example.org',
+              normalizeOrigin(value) !== undefined || 'Ange ett ursprung som https://exempel.se (schema, värd och ev. port, ingen sökväg) / Enter an origin such as https://example.org',
             hooks: { beforeChange: [({ value }) => normalizeOrigin(value) ?? value] },
           },
         ],

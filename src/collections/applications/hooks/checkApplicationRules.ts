@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { CollectionBeforeChangeHook } from 'payload'
 import type { EhkContext } from '../../../defaults.js'
-import {
-  checkAnswers,
-  checkApplication,
-  checkApplicationWindow,
-  checkMunicipality,
-  referenceNumber,
-  yearRules,
-} from '../../../domain/application.js'
+import { checkAnswers, checkApplication, checkApplicationWindow, checkMunicipality, referenceNumber, yearRules } from '../../../domain/application.js'
 import { normalizeText } from '../../../domain/characters.js'
 import { CONSENT } from '../../../domain/consent.js'
 import { normalizeEmail } from '../../../domain/contact.js'
@@ -67,7 +60,12 @@ export const checkApplicationRules =
       if (refused) problems.push(refused)
       if (to === 'finalist' && merged.competing) {
         problems.push(
-          violation('application.competing-finalist', 'status', 'En konkurrerande ansökan kan inte bli finalist. Bestäm först vilken av kommunens ansökningar som gäller.', "A competing application cannot become a finalist. First decide which of the municipality's applications stands."),
+          violation(
+            'application.competing-finalist',
+            'status',
+            'En konkurrerande ansökan kan inte bli finalist. Bestäm först vilken av kommunens ansökningar som gäller.',
+            "A competing application cannot become a finalist. First decide which of the municipality's applications stands.",
+          ),
         )
       }
       if (to === 'withdrawn' && !normalizeText(String(merged.withdrawalReason ?? '')).trim()) {
@@ -88,9 +86,7 @@ export const checkApplicationRules =
     data.answers = answers.map((a) => ({ ...a, text: normalizeText(String(a.text)) }))
     if (merged.contact && !merged.personalDataErasedAt) {
       // Stored as checked: normalised like the answers, the e-mail address in lower case, empty optional fields as null.
-      const contact = Object.fromEntries(
-        Object.entries(merged.contact as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? normalizeText(v).trim() || null : (v ?? null)]),
-      )
+      const contact = Object.fromEntries(Object.entries(merged.contact as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? normalizeText(v).trim() || null : (v ?? null)]))
       data.contact = { ...contact, ...(typeof contact.email === 'string' && { email: normalizeEmail(contact.email) }) }
     }
     if (operation === 'create') {

@@ -40,7 +40,12 @@ export const checkQuestions =
       const year = (await req.payload.findByID({ collection: ctx.slugs.awardYears, id: idOf(originalDoc?.awardYear ?? data.awardYear), depth: 0, overrideAccess: true, req })) as { status: string }
       if ((originalDoc?.status ?? data.status) !== 'finalist' || year.status !== 'finalists') {
         problems.push(
-          violation('question.finalists-only', 'supplementaryQuestions', 'Kompletterande frågor ställs till finalister, medan året har status ”Finalister utsedda”.', 'Supplementary questions go to finalists, while the year is “Finalists selected”.'),
+          violation(
+            'question.finalists-only',
+            'supplementaryQuestions',
+            'Kompletterande frågor ställs till finalister, medan året har status ”Finalister utsedda”.',
+            'Supplementary questions go to finalists, while the year is “Finalists selected”.',
+          ),
         )
       }
     }
@@ -48,7 +53,14 @@ export const checkQuestions =
       const asked = before.get(String(row.id))
       if (asked) {
         if (asked.askedAt && row.question !== asked.question) {
-          problems.push(violation('question.asked-final', `supplementaryQuestions.${i}.question`, 'En ställd fråga kan inte skrivas om. Ställ en ny fråga i stället.', 'An asked question cannot be rewritten. Ask a new question instead.'))
+          problems.push(
+            violation(
+              'question.asked-final',
+              `supplementaryQuestions.${i}.question`,
+              'En ställd fråga kan inte skrivas om. Ställ en ny fråga i stället.',
+              'An asked question cannot be rewritten. Ask a new question instead.',
+            ),
+          )
         }
         Object.assign(row, { askedAt: asked.askedAt ?? null, answer: asked.answer ?? null, answeredAt: asked.answeredAt ?? null })
       } else {

@@ -48,11 +48,16 @@ export const checkReviewRules =
       const lifting = originalDoc.conflictOfInterest && data.conflictOfInterest === false
       if (originalDoc.submitted && (!reopening || ASSESSMENT.some(changed) || changed('conflictOfInterest'))) {
         problems.push(
-          violation('review.final', 'submitted', 'En inskickad bedömning är slutgiltig. Personal kan öppna den igen med ett skäl.', 'A submitted review is final. Staff can reopen it, giving a reason.'),
+          violation(
+            'review.final',
+            'submitted',
+            'En inskickad bedömning är slutgiltig. Personal kan öppna den igen med ett skäl.',
+            'A submitted review is final. Staff can reopen it, giving a reason.',
+          ),
         )
       } else if (reopening && !isStaffRole(role)) {
         problems.push(violation('review.reopen-staff', 'submitted', 'Bara personal kan öppna en inskickad bedömning igen.', 'Only staff can reopen a submitted review.'))
-      } else if (reopening && !hasReason(merged.reopenReason) ) {
+      } else if (reopening && !hasReason(merged.reopenReason)) {
         problems.push(violation('review.reopen-reason', 'reopenReason', 'Ange varför bedömningen öppnas igen.', 'Say why the review is reopened.'))
       }
       if (lifting && !isStaffRole(role)) {
@@ -84,9 +89,7 @@ export const checkReviewRules =
       return data
     }
     const juror = merged.juror
-      ? ((await req.payload.findByID({ collection: ctx.slugs.jurors, id: idOf(merged.juror), depth: 0, disableErrors: true, overrideAccess: true, req })) as Parameters<
-          typeof profileOf
-        >[0] | null)
+      ? ((await req.payload.findByID({ collection: ctx.slugs.jurors, id: idOf(merged.juror), depth: 0, disableErrors: true, overrideAccess: true, req })) as Parameters<typeof profileOf>[0] | null)
       : null
     const yearId = String(idOf(application.awardYear))
     const year = (await req.payload.findByID({ collection: ctx.slugs.awardYears, id: yearId, depth: 0, overrideAccess: true, req })) as YearState & { criteria?: unknown[] }
@@ -105,12 +108,22 @@ export const checkReviewRules =
         problems.push(
           state.window === 'not-open'
             ? violation('review.round-not-open', 'round', `Omgången ”${ROUND_LABELS[state.round].sv}” har inte öppnat.`, `The ${ROUND_LABELS[state.round].en.toLowerCase()} round has not opened.`)
-            : violation('review.round-closed', 'round', `Omgången ”${ROUND_LABELS[state.round].sv}” är stängd. Personal kan öppna den igen.`, `The ${ROUND_LABELS[state.round].en.toLowerCase()} round is closed. Staff can reopen it.`),
+            : violation(
+                'review.round-closed',
+                'round',
+                `Omgången ”${ROUND_LABELS[state.round].sv}” är stängd. Personal kan öppna den igen.`,
+                `The ${ROUND_LABELS[state.round].en.toLowerCase()} round is closed. Staff can reopen it.`,
+              ),
         )
       }
       if (juror && conflictOf({ declared: [], ties: profileOf({ ...juror, id: idOf(merged.juror) }).ties }, application) === 'tie') {
         problems.push(
-          violation('review.tied', 'application', 'Jurymedlemmen är knuten till kommunen (jäv) och kan inte bedöma ansökan.', 'The juror is tied to the municipality (a conflict) and cannot assess the application.'),
+          violation(
+            'review.tied',
+            'application',
+            'Jurymedlemmen är knuten till kommunen (jäv) och kan inte bedöma ansökan.',
+            'The juror is tied to the municipality (a conflict) and cannot assess the application.',
+          ),
         )
       }
     }

@@ -10,7 +10,10 @@ export const titleReview =
     const merged = { ...originalDoc, ...data }
     const find = (collection: string, id: unknown) =>
       id == null ? null : req.payload.findByID({ collection: collection as never, id: idOf(id), depth: 0, disableErrors: true, overrideAccess: true, req })
-    const [juror, application] = (await Promise.all([find(ctx.slugs.jurors, merged.juror), find(ctx.slugs.applications, merged.application)])) as Array<{ name?: string; municipalityName?: string } | null>
+    const [juror, application] = (await Promise.all([find(ctx.slugs.jurors, merged.juror), find(ctx.slugs.applications, merged.application)])) as Array<{
+      name?: string
+      municipalityName?: string
+    } | null>
     const round = ROUND_LABELS[merged.round === 'final' ? 'final' : 'screening'].sv
     data.title = `${juror?.name ?? '–'} – ${application?.municipalityName ?? '–'} (${round})`
     return data
