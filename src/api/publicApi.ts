@@ -8,7 +8,7 @@ import { clientKey } from './clientAddress.js'
 import { ALLOWED_REQUEST_HEADERS, API_PREFIX, cachedJson, corsHeaders, type CorsDecision, langOf, problem } from './http.js'
 import { AllowedOrigins } from './origins.js'
 import { ReadCache } from './readCache.js'
-import { publicFinalists, publicJuror, publicPartner, publicWinner, publicYear, type YearDoc } from './publicViews.js'
+import { publicFinalists, publicJuror, publicPartner, publicWinner, publicYear, type WinnersView, type YearDoc } from './publicViews.js'
 import type { RateLimits } from './rateLimit.js'
 
 /** State the API keeps per app server: the origin list and the read cache (rate limits live in the context). */
@@ -169,7 +169,7 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
       const onlyYear = Number.isInteger(only) && only > 0 ? [{ year: { equals: only } }] : []
       const view = await state.reads.get(
         `winners?${limit}&${only}`,
-        async () => {
+        async (): Promise<WinnersView> => {
           const now = ctx.now()
           const [winnerYears, finalistYears, upcoming] = await Promise.all([
             req.payload.find({ collection: slugs.awardYears, where: { and: [publicWinnerYears(now), ...onlyYear] }, depth: 0, limit, sort: '-year', ...asPublic }),

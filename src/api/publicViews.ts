@@ -114,3 +114,14 @@ export function publicPartner(partner: { name: string; shortName?: string | null
     logo: logo?.url ? { url: logo.url, alt: logo.alt ?? '' } : null,
   }
 }
+
+/** The public API's answers as the widgets read them: they import these types instead of declaring the contract again. */
+export type PublicYear = ReturnType<typeof publicYear>
+export type PublicWinner = NonNullable<ReturnType<typeof publicWinner>>
+export type PublicFinalists = NonNullable<ReturnType<typeof publicFinalists>>
+export interface WinnersView {
+  winners: PublicWinner[]
+  finalists: PublicFinalists[]
+  /** When the next winner becomes public: the widget asks again then. */
+  nextAnnouncementAt: string | null
+}

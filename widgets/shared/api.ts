@@ -1,5 +1,4 @@
 // The widgets' only way to the CMS: the public API, without cookies.
-import type { YearStatus } from '../../src/domain/lifecycle.js'
 import type { Lang } from './i18n.js'
 
 export const API_PATH = '/api/ehk/v1'
@@ -64,22 +63,6 @@ async function send<T>(api: string, path: string, lang: Lang, init: RequestInit)
   return { data: body as T, status: response.status, serverTime: time ? new Date(time) : undefined }
 }
 
-// The public shapes the widgets read (see the README's API section).
-export interface Criterion {
-  id: number | string
-  title: string
-  guidingQuestions: string[]
-}
-export interface Year {
-  year: number
-  title: string
-  status: YearStatus
-  opensAt: string | null
-  deadline: string | null
-  characterLimit: number
-  criteria: Criterion[]
-}
-export interface Municipality {
-  code: string
-  name: string
-}
+// The public shapes the widgets read: the server's own view types (type-only imports, nothing is bundled).
+export type { PublicYear as Year } from '../../src/api/publicViews.js'
+export type { Municipality } from '../../src/domain/municipalities.js'

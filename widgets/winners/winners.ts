@@ -1,5 +1,5 @@
 import { html } from 'lit'
-import type { PublicBlock } from '../../src/domain/richText.js'
+import type { PublicFinalists, PublicWinner, WinnersView } from '../../src/api/publicViews.js'
 import { request } from '../shared/api.js'
 import { define } from '../shared/define.js'
 import { EhkElement } from '../shared/element.js'
@@ -8,24 +8,6 @@ import { richText } from '../shared/richText.js'
 import { status } from '../shared/templates.js'
 import { winnersTexts } from './texts.js'
 import { styles } from './winners.styles.js'
-
-interface Winner {
-  year: number
-  title: string
-  municipality: { code: string; name: string }
-  motivation: PublicBlock[]
-  successFactors: string[]
-}
-interface Finalists {
-  year: number
-  title: string
-  municipalities: Array<{ code: string; name: string }>
-}
-interface WinnersView {
-  winners: Winner[]
-  finalists: Finalists[]
-  nextAnnouncementAt: string | null
-}
 
 /** Timers cannot wait longer than this (about 24 days); a later announcement is looked at again then. */
 const LONGEST_WAIT_MS = 2 ** 31 - 1
@@ -65,9 +47,9 @@ export class EhkWinners extends EhkElement {
   declare limit?: number
   declare headingLevel: number
   /** @internal */
-  declare winners: Winner[]
+  declare winners: PublicWinner[]
   /** @internal */
-  declare finalists: Finalists[]
+  declare finalists: PublicFinalists[]
   private timer?: ReturnType<typeof setTimeout>
 
   constructor() {
