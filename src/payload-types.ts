@@ -1066,6 +1066,34 @@ export interface Application {
    */
   competing?: boolean | null;
   municipalityName?: string | null;
+  /**
+   * The municipality's county, to filter the list by.
+   */
+  county?:
+    | (
+        | 'Stockholms län'
+        | 'Uppsala län'
+        | 'Södermanlands län'
+        | 'Östergötlands län'
+        | 'Jönköpings län'
+        | 'Kronobergs län'
+        | 'Kalmar län'
+        | 'Gotlands län'
+        | 'Blekinge län'
+        | 'Skåne län'
+        | 'Hallands län'
+        | 'Västra Götalands län'
+        | 'Värmlands län'
+        | 'Örebro län'
+        | 'Västmanlands län'
+        | 'Dalarnas län'
+        | 'Gävleborgs län'
+        | 'Västernorrlands län'
+        | 'Jämtlands län'
+        | 'Västerbottens län'
+        | 'Norrbottens län'
+      )
+    | null;
   reference?: string | null;
   submittedAt?: string | null;
   submittedAt_tz?: SupportedTimezones;
@@ -1550,6 +1578,7 @@ export interface ApplicationsSelect<T extends boolean = true> {
   withdrawalReason?: T;
   competing?: T;
   municipalityName?: T;
+  county?: T;
   reference?: T;
   submittedAt?: T;
   submittedAt_tz?: T;

@@ -24,3 +24,6 @@ export function findMunicipality(code: unknown): Municipality | undefined {
 }
 
 export const isMunicipalityCode = (code: unknown): boolean => findMunicipality(code) !== undefined
+
+/** Sweden's 21 counties, in the order of their codes (the first two digits of a municipality's code). */
+export const COUNTIES: readonly string[] = [...new Set(MUNICIPALITIES.map((m) => m.county))]

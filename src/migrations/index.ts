@@ -3,6 +3,7 @@ import * as migration_20261123_102447_api_fields from './20261123_102447_api_fie
 import * as migration_20261124_213725_trust_at_the_public_door from './20261124_213725_trust_at_the_public_door';
 import * as migration_20261124_221258_jury_year from './20261124_221258_jury_year';
 import * as migration_20261125_002533_review_titles from './20261125_002533_review_titles';
+import * as migration_20261125_010502_application_counties from './20261125_010502_application_counties';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261125_002533_review_titles.up,
     down: migration_20261125_002533_review_titles.down,
-    name: '20261125_002533_review_titles'
+    name: '20261125_002533_review_titles',
+  },
+  {
+    up: migration_20261125_010502_application_counties.up,
+    down: migration_20261125_010502_application_counties.down,
+    name: '20261125_010502_application_counties'
   },
 ];

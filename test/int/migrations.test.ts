@@ -38,6 +38,15 @@ beforeAll(async () => {
   await payload.db.migrate({ migrations: migrations as never })
 })
 
+it('gives the applications from before counties existed their county', async () => {
+  const { docs } = await payload.find({ collection: 'applications', sort: 'id', depth: 0, overrideAccess: true })
+  expect(docs.map((d) => [d.municipality, d.county])).toEqual([
+    ['1280', 'Skåne län'],
+    ['0180', 'Stockholms län'],
+    ['2480', 'Västerbottens län'],
+  ])
+})
+
 it('titles the reviews written before titles existed', async () => {
   expect((await payload.findByID({ collection: 'reviews', id: 1, depth: 0, overrideAccess: true })).title).toBe('Eva Jurist – Umeå kommun (Final)')
 })

@@ -112,9 +112,9 @@ describe('content rules', () => {
     expect(Object.keys(refused)).toContain('municipality')
   })
 
-  it('derives the municipality name and the reference from the code', async () => {
+  it('derives the municipality name, its county and the reference from the code', async () => {
     const created = await payload.create({ collection: 'applications', data: applicationData(year, criteria, { municipality: '2584' }) as never, overrideAccess: true })
-    expect(created).toMatchObject({ municipalityName: 'Kiruna kommun', status: 'submitted', competing: false })
+    expect(created).toMatchObject({ municipalityName: 'Kiruna kommun', county: 'Norrbottens län', status: 'submitted', competing: false })
     expect(created.reference).toMatch(/^EHK-2027-2584-[0-9A-Z]{4}$/)
   })
 

@@ -6,7 +6,7 @@ import { readableApplications } from '../../access/readableApplications.js'
 import type { EhkContext } from '../../defaults.js'
 import { DEFAULT_ANSWER_LIMIT } from '../../domain/application.js'
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS } from '../../domain/lifecycle.js'
-import { MUNICIPALITIES } from '../../domain/municipalities.js'
+import { COUNTIES, MUNICIPALITIES } from '../../domain/municipalities.js'
 import { instantField, validateEmail, validatePhone, historyField } from '../../lib/fields.js'
 import { eraseEndpoint } from './erase.js'
 import { checkApplicationRules } from './hooks/checkApplicationRules.js'
@@ -29,7 +29,7 @@ export function applications(ctx: EhkContext): CollectionConfig {
     labels: { singular: { sv: 'Ansökan', en: 'Application' }, plural: { sv: 'Ansökningar', en: 'Applications' } },
     admin: {
       useAsTitle: 'municipalityName',
-      defaultColumns: ['municipalityName', 'awardYear', 'status', 'competing', 'partner', 'reference', 'submittedAt'],
+      defaultColumns: ['municipalityName', 'county', 'awardYear', 'status', 'competing', 'partner', 'reference', 'submittedAt'],
       group: { sv: 'Juryarbete', en: 'Jury work' },
       listSearchableFields: ['municipalityName', 'reference'],
     },
@@ -109,6 +109,15 @@ export function applications(ctx: EhkContext): CollectionConfig {
         },
       },
       { name: 'municipalityName', type: 'text', label: { sv: 'Kommunens namn', en: 'Municipality name' }, access: serverOwned, admin: sidebar() },
+      {
+        name: 'county',
+        type: 'select',
+        index: true,
+        label: { sv: 'Län', en: 'County' },
+        options: COUNTIES.map((county) => ({ value: county, label: county })),
+        access: serverOwned,
+        admin: sidebar({ sv: 'Kommunens län, för att filtrera listan.', en: "The municipality's county, to filter the list by." }),
+      },
       { name: 'reference', type: 'text', unique: true, label: { sv: 'Referensnummer', en: 'Reference number' }, access: serverOwned, admin: sidebar() },
       instantField('submittedAt', { label: { sv: 'Inskickad', en: 'Submitted' }, access: serverOwned, admin: sidebar() }),
       instantField('confirmedAt', { label: { sv: 'Bekräftad', en: 'Confirmed' }, access: serverOwned, admin: sidebar() }),

@@ -83,6 +83,7 @@ export const checkApplicationRules =
 
     const municipality = findMunicipality(merged.municipality)!
     data.municipalityName = municipality.name
+    data.county = municipality.county
     data.answers = answers.map((a) => ({ ...a, text: normalizeText(String(a.text)) }))
     if (merged.contact && !merged.personalDataErasedAt) {
       // Stored as checked: normalised like the answers, the e-mail address in lower case, empty optional fields as null.
