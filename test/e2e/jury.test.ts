@@ -142,6 +142,19 @@ it('opens the admin on a start page for each role that passes axe: the year and 
   await admin.close()
 })
 
+it('shows the editor each answer of an application with its area’s guiding questions beside it', async () => {
+  const application = (await payload.findByID({ collection: 'applications', id: data.applications[1]!, depth: 1, overrideAccess: true })) as {
+    answers: Array<{ criterion: { guidingQuestions: Array<{ question: string }> } }>
+  }
+  const page = await signIn(data.editor)
+  await page.goto(`${app.url}/admin/collections/applications/${data.applications[1]}`)
+  await page.waitForSelector('.ehk-guiding li')
+  const shown = await page.locator('.ehk-guiding').evaluateAll((blocks) => blocks.map((b) => [...b.querySelectorAll('li')].map((li) => li.textContent)))
+  expect(shown).toEqual(application.answers.map((a) => a.criterion.guidingQuestions.map((q) => q.question)))
+  expect(await violations(page, '.ehk-guiding')).toEqual([])
+  await page.close()
+})
+
 it('gives the editor a board that passes axe, and records the decision through its form by keyboard', async () => {
   const page = await signIn(data.editor)
   await page.goto(`${app.url}/admin/jury/${data.yearId}?round=final`)

@@ -187,6 +187,8 @@ export function applications(ctx: EhkContext): CollectionConfig {
         labels: { singular: { sv: 'Svar', en: 'Answer' }, plural: { sv: 'Svar', en: 'Answers' } },
         fields: [
           { name: 'criterion', type: 'relationship', relationTo: slugs.criteria, required: true, label: { sv: 'Område', en: 'Area' } },
+          // The area's guiding questions, shown beside the answer (nothing stored).
+          { name: 'guidingQuestions', type: 'ui', admin: { components: { Field: '/admin/GuidingQuestions#GuidingQuestions' } } },
           { name: 'text', type: 'textarea', required: true, label: { sv: 'Text', en: 'Text' } },
         ],
       },

@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { RoundStates as RoundStates_f46053befbe8db7153e19b4f26eeff1a } from '../../../admin/RoundStates'
+import { GuidingQuestions as GuidingQuestions_b96deabeaeb822d9ef088e172a7c3d34 } from '../../../admin/GuidingQuestions'
 import { JuryNavLink as JuryNavLink_de487de37dc0473298c79323e7d61069 } from '../../../admin/jury/NavLink'
 import { Dashboard as Dashboard_f4c94eb62e7d955ed6fcc34236a39620 } from '../../../admin/dashboard/Dashboard'
 import { JuryWorkView as JuryWorkView_4a721e96e900868736e087bf8cd91c92 } from '../../../admin/jury/JuryWorkView'
@@ -56,6 +57,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/RoundStates#RoundStates": RoundStates_f46053befbe8db7153e19b4f26eeff1a,
+  "/admin/GuidingQuestions#GuidingQuestions": GuidingQuestions_b96deabeaeb822d9ef088e172a7c3d34,
   "/admin/jury/NavLink#JuryNavLink": JuryNavLink_de487de37dc0473298c79323e7d61069,
   "/admin/dashboard/Dashboard#Dashboard": Dashboard_f4c94eb62e7d955ed6fcc34236a39620,
   "/admin/jury/JuryWorkView#JuryWorkView": JuryWorkView_4a721e96e900868736e087bf8cd91c92,
