@@ -159,6 +159,28 @@ function receipt(application: Pick<ApplicationDoc, 'reference' | 'municipality' 
   }
 }
 
+/** The application as its private link shows it: the receipt, whether it can still be changed, its contact, answers and the jury's questions. */
+const editable = (application: ApplicationDoc, year: YearDoc, lang: Lang, now: Date) => ({
+  ...receipt(application, year, lang),
+  editable: isCounted(application.status) && applicationWindow(year, now) === 'open',
+  contact: application.contact ?? null,
+  answers: (application.answers ?? []).map((a) => ({ criterion: idOf(a.criterion), text: a.text })),
+  // The jury's questions to a finalist, each open for answers until its date.
+  questions: (application.supplementaryQuestions ?? []).map((q) => ({
+    id: q.id,
+    question: q.question,
+    answerBy: q.answerBy,
+    answerLimit: q.answerLimit,
+    answer: q.answer ?? null,
+    answeredAt: q.answeredAt ?? null,
+    open: application.status === 'finalist' && now < new Date(q.answerBy),
+  })),
+})
+
+/** What the applicant's side of the API answers, as the form widget reads it (it imports these types). */
+export type PublicReceipt = ReturnType<typeof receipt>
+export type PublicApplication = ReturnType<typeof editable>
+
 export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[] {
   const { slugs } = ctx
   const sys = { overrideAccess: true, depth: 0 } as const
@@ -380,28 +402,11 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     return body instanceof Response ? body : { ...found, body }
   }
 
-  const editable = (application: ApplicationDoc, year: YearDoc, lang: Lang) => ({
-    ...receipt(application, year, lang),
-    editable: isCounted(application.status) && applicationWindow(year, ctx.now()) === 'open',
-    contact: application.contact ?? null,
-    answers: (application.answers ?? []).map((a) => ({ criterion: idOf(a.criterion), text: a.text })),
-    // The jury's questions to a finalist, each open for answers until its date.
-    questions: (application.supplementaryQuestions ?? []).map((q) => ({
-      id: q.id,
-      question: q.question,
-      answerBy: q.answerBy,
-      answerLimit: q.answerLimit,
-      answer: q.answer ?? null,
-      answeredAt: q.answeredAt ?? null,
-      open: application.status === 'finalist' && ctx.now() < new Date(q.answerBy),
-    })),
-  })
-
   const read = publicEndpoint(state, 'get', '/applications/mine', async (req, headers) => {
     const found = await byEditToken(req, langOf(req), headers)
     if (found instanceof Response) return found
     headers.set('Cache-Control', 'private, no-store')
-    return json(editable(found.application, found.year, langOf(req)), 200, headers)
+    return json(editable(found.application, found.year, langOf(req), ctx.now()), 200, headers)
   })
 
   const update = publicEndpoint(state, 'patch', '/applications/mine', async (req, headers) => {
@@ -409,7 +414,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     const found = await changeByEditToken(req, lang, headers, (year) => maxApplicationBytes(year.characterLimit, (year.criteria ?? []).length))
     if (found instanceof Response) return found
     const { body } = found
-    const current = editable(found.application, found.year, lang)
+    const current = editable(found.application, found.year, lang, ctx.now())
     const fields = applicantFields({ municipality: found.application.municipality, consent: true, contact: body.contact ?? current.contact, answers: body.answers ?? current.answers })
     const violations = checkApplication({ ...fields, consentVersion: undefined }, yearRules(found.year), isMunicipalityCode)
     if (violations.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(violations, lang))
@@ -421,7 +426,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
       data: { contact: fields.contact, answers: fields.answers } as never,
       ...asApplicant(req),
     })) as unknown as ApplicationDoc
-    return json(editable(updated, found.year, lang), 200, headers)
+    return json(editable(updated, found.year, lang, ctx.now()), 200, headers)
   })
 
   const withdraw = publicEndpoint(state, 'post', '/applications/mine/withdraw', async (req, headers) => {
@@ -437,7 +442,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
       ...asApplicant(req),
     })) as unknown as ApplicationDoc
     await mailWithdrawn(req, ctx, withdrawn)
-    return json({ ...editable(withdrawn, found.year, lang), message: MESSAGES.withdrawnNow[lang] }, 200, headers)
+    return json({ ...editable(withdrawn, found.year, lang, ctx.now()), message: MESSAGES.withdrawnNow[lang] }, 200, headers)
   })
 
   /** Answers to the jury's supplementary questions: all of them valid and in time, or none stored. */
@@ -478,7 +483,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
       } as never,
       ...asApplicant(req),
     })) as unknown as ApplicationDoc
-    return json(editable(updated, found.year, lang), 200, headers)
+    return json(editable(updated, found.year, lang, ctx.now()), 200, headers)
   })
 
   return [submit, confirm, resendLink, read, update, withdraw, answer]

@@ -1,3 +1,4 @@
+import type { PublicApplication, PublicReceipt } from '../../src/api/submissions.js'
 import { html, nothing } from 'lit'
 import { normalizeText, totalCharacters } from '../../src/domain/characters.js'
 import { CONSENT } from '../../src/domain/consent.js'
@@ -22,30 +23,10 @@ interface Draft {
   /** One per attempt: a retry after a lost answer is recognised by the server, never stored twice. */
   key?: string
 }
-export interface Receipt {
-  reference: string
-  year: number
-  municipality: { code: string; name: string }
-  status: string
-  confirmBy: string | null
-  message?: string
-}
-export interface Question {
-  id: string
-  question: string
-  answerBy: string
-  answerLimit: number
-  answer: string | null
-  answeredAt: string | null
-  /** Whether it still takes an answer (by the server's clock). */
-  open: boolean
-}
-export interface Mine extends Receipt {
-  editable: boolean
-  contact: Partial<Record<keyof Contact, string | null>> | null
-  answers: Array<{ criterion: number | string; text: string }>
-  questions: Question[]
-}
+/** The server's own answer types (type-only imports): a receipt, and the application as its private link shows it. */
+export type Receipt = PublicReceipt
+export type Mine = PublicApplication
+export type Question = Mine['questions'][number]
 type Done = { kind: 'received' | 'saved' | 'withdrawn'; receipt: Receipt; email?: string }
 
 const emptyDraft = (): Draft => ({ municipality: '', contact: { name: '', role: '', email: '', phone: '' }, answers: {}, consent: false })
