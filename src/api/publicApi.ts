@@ -112,6 +112,9 @@ export function preflight(state: PublicApiState): Endpoint {
 
 const PUBLISHED: Where = publishedYears
 
+/** When a winners view stops being true by itself: the next winner's instant. */
+const winnerBecomesPublic = (view: WinnersView): Date | undefined => (view.nextAnnouncementAt ? new Date(view.nextAnnouncementAt) : undefined)
+
 /** Fixed for the life of the server: built (and serialised) once. */
 const MUNICIPALITY_LIST = { municipalities: MUNICIPALITIES.map(({ code, name, shortName, county }) => ({ code, name, shortName, county })) }
 
@@ -203,10 +206,10 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
             nextAnnouncementAt: (upcoming.docs[0] as unknown as YearDoc | undefined)?.announcementAt ?? null,
           }
         },
-        (view) => (view.nextAnnouncementAt ? new Date(view.nextAnnouncementAt) : null),
+        winnerBecomesPublic,
       )
-      // No cache may keep the answer past the instant a winner becomes public.
-      return cachedJson(req, view, headers, ctx.now(), view.nextAnnouncementAt ? new Date(view.nextAnnouncementAt) : undefined)
+      // No cache, ours or the client's, may keep the answer past the instant a winner becomes public.
+      return cachedJson(req, view, headers, ctx.now(), winnerBecomesPublic(view))
     }),
     publicEndpoint(state, 'get', '/municipalities', async (req, headers) => cachedJson(req, MUNICIPALITY_LIST, headers)),
   ]

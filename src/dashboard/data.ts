@@ -7,11 +7,10 @@ import { jurorProfile } from '../access/jurorProfile.js'
 import { roleOf } from '../access/roles.js'
 import { type Health, serverHealth } from '../api/health.js'
 import type { EhkContext } from '../defaults.js'
-import { juryProgress } from '../domain/jury.js'
 import { countedApplications, ROUNDS, roundState, type Round, type RoundState, type YearStatus } from '../domain/lifecycle.js'
 import { findMunicipality } from '../domain/municipalities.js'
 import type { Message } from '../domain/text.js'
-import { asReader, asSystem, loadRound, loadYear, type JuryYear, yearConflicts } from '../jury/load.js'
+import { asReader, asSystem, loadRound, loadYear, type JuryYear, roundProgress, yearConflicts } from '../jury/load.js'
 import { type WorkYear, workList } from '../jury/workList.js'
 import { idOf } from '../lib/relations.js'
 
@@ -145,11 +144,7 @@ async function staffDashboard(req: PayloadRequest, ctx: EhkContext): Promise<Sta
     const state = roundState(year, round, now)
     if (state.window === 'not-open') continue
     const data = await loadRound(req, ctx, year, round, asSystem)
-    const progress = juryProgress(
-      data.applications,
-      data.reviews,
-      data.jurors.map((j) => ({ id: j.id, conflicts: conflicts.get(String(j.id)) ?? { declared: [], ties: [] } })),
-    )
+    const progress = roundProgress(data, data.jurors, conflicts)
     rounds.push({
       state,
       submitted: progress.reduce((sum, p) => sum + p.submitted, 0),

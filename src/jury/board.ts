@@ -6,12 +6,12 @@ import type { PayloadRequest } from 'payload'
 import { isStaffRole, roleOf } from '../access/roles.js'
 import { jurorProfile } from '../access/jurorProfile.js'
 import type { EhkContext } from '../defaults.js'
-import { conflictOf, type ConflictKind } from '../domain/conflicts.js'
-import { juryProgress, type JurorProgress } from '../domain/jury.js'
-import { countedApplications, isWinnerPublic, requiredFinalists, ROUNDS, roundState, type Round, type RoundState, type YearStatus } from '../domain/lifecycle.js'
+import type { ConflictKind } from '../domain/conflicts.js'
+import type { JurorProgress } from '../domain/jury.js'
+import { isWinnerPublic, requiredFinalists, ROUNDS, roundState, type Round, type RoundState, type YearStatus } from '../domain/lifecycle.js'
 import { findMunicipality } from '../domain/municipalities.js'
 import { rankApplications, type RankedApplication } from '../domain/ranking.js'
-import { asReader, asSystem, type JuryApplication, loadRound, loadYear, yearConflicts } from './load.js'
+import { asReader, asSystem, countedInYear, criterionTitles, countingReviews, type JuryApplication, loadRound, loadYear, roundProgress, yearConflicts } from './load.js'
 
 export interface BoardRow extends RankedApplication {
   reference: string
@@ -81,17 +81,13 @@ export async function juryBoard(req: PayloadRequest, ctx: EhkContext, yearId: nu
   const [data, conflicts, counted, criteria] = await Promise.all([
     loadRound(req, ctx, year, round, reader),
     yearConflicts(req, ctx, year.id),
-    req.payload.count({ collection: ctx.slugs.applications, where: { and: [{ awardYear: { equals: year.id } }, countedApplications] }, overrideAccess: true, req }),
-    req.payload.find({ collection: ctx.slugs.criteria, where: { id: { in: year.criteria } }, depth: 0, pagination: false, req, ...asSystem }),
+    countedInYear(req, ctx, year.id),
+    criterionTitles(req, ctx, year),
   ])
   const applications = new Map(data.applications.map((a) => [String(a.id), a]))
-  const noConflicts = { declared: [], ties: [] }
-  // Reviews that count: submitted, with scores, of an application the reader may see, by a juror not tied to it.
-  const counting = data.reviews.filter((r) => {
-    const application = applications.get(String(r.application))
-    return r.submitted && !r.conflictOfInterest && application && conflictOf({ ...(conflicts.get(String(r.juror)) ?? noConflicts), declared: [] }, application) === null
-  })
-  const required = requiredFinalists(year, counted.totalDocs)
+  // Only what the reader may see: the applications they may read, the reviews they may read of them.
+  const counting = countingReviews(data, conflicts)
+  const required = requiredFinalists(year, counted)
   const ranking = rankApplications(counting, { finalistCount: round === 'screening' ? required : 1 })
   const rows: BoardRow[] = ranking.map((row) => ({ ...row, ...place(applications.get(String(row.application))!) }))
 
@@ -99,11 +95,7 @@ export async function juryBoard(req: PayloadRequest, ctx: EhkContext, yearId: nu
   // Progress counts every application of the round, whether or not the viewer may read it: a juror's
   // own count of what is left must not depend on what they may see of others.
   const system = staff ? data : await loadRound(req, ctx, year, round, asSystem, { juror: profile!.id })
-  const progress = juryProgress(
-    system.applications,
-    system.reviews,
-    visibleJurors.map((j) => ({ id: j.id, conflicts: conflicts.get(String(j.id)) ?? noConflicts })),
-  )
+  const progress = roundProgress(system, visibleJurors, conflicts)
   const names = new Map(system.applications.map((a) => [String(a.id), a.municipalityName]))
   const jurors: BoardJuror[] = progress.map((p, i) => ({
     ...p,
@@ -111,7 +103,6 @@ export async function juryBoard(req: PayloadRequest, ctx: EhkContext, yearId: nu
     conflicts: staff ? p.conflicts.map((c) => ({ ...c, municipalityName: names.get(String(c.application)) ?? '' })) : [],
   }))
   const ranked = new Set(rows.map((r) => String(r.application)))
-  const criteriaTitles = new Map(criteria.docs.map((c) => [String(c.id), String((c as { title?: unknown }).title)]))
   return {
     viewer: staff ? 'staff' : 'juror',
     year: {
@@ -129,7 +120,7 @@ export async function juryBoard(req: PayloadRequest, ctx: EhkContext, yearId: nu
     },
     round,
     rounds: ROUNDS.map((r) => roundState(year, r, now)),
-    criteria: year.criteria.map((id) => ({ id, title: criteriaTitles.get(String(id)) ?? String(id) })),
+    criteria,
     jurors,
     rows,
     unranked: staff ? data.applications.filter((a) => !ranked.has(String(a.id))).map((a) => ({ application: a.id, ...place(a) })) : [],

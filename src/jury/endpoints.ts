@@ -6,13 +6,13 @@ import { jurorProfile } from '../access/jurorProfile.js'
 import { isStaffRole, roleOf } from '../access/roles.js'
 import type { EhkContext } from '../defaults.js'
 import { normalizeText } from '../domain/characters.js'
-import { requiredFinalists, type Round, roundApplications } from '../domain/lifecycle.js'
+import { requiredFinalists, type Round } from '../domain/lifecycle.js'
 import type { Lang } from '../domain/text.js'
 import { parseDocumentId } from '../lib/ids.js'
 import { lexicalFromParagraphs } from '../lib/richText.js'
 import { requestLang } from '../lib/violations.js'
 import { BoardError, juryBoard } from './board.js'
-import { asReader, asSystem, loadRound, loadYear, yearConflicts } from './load.js'
+import { asReader, asSystem, countedInYear, criterionTitles, type JuryYear, loadRound, loadYear, yearConflicts } from './load.js'
 import { juryCsv } from './spreadsheet.js'
 import { workList } from './workList.js'
 
@@ -76,6 +76,14 @@ export function yearEndpoints(ctx: EhkContext): Endpoint[] {
     return isStaffRole(roleOf(req)) ? undefined : refusal(403, MESSAGES.staff[lang])
   }
   const yearIdOf = (req: PayloadRequest) => parseDocumentId(req.payload, req.routeParams?.id)
+  /** The year of the path, for staff: or the answer to send (401, 403, 404). */
+  const staffYear = async (req: PayloadRequest): Promise<Response | JuryYear> => {
+    const refused = staffOnly(req)
+    if (refused) return refused
+    const id = yearIdOf(req)
+    const year = id === undefined ? null : await loadYear(req, ctx, id, asSystem)
+    return year ?? refusal(404, MESSAGES.noYear[requestLang(req)])
+  }
 
   return [
     {
@@ -101,26 +109,17 @@ export function yearEndpoints(ctx: EhkContext): Endpoint[] {
       method: 'post',
       handler: async (req) => {
         const lang = requestLang(req)
-        const refused = staffOnly(req)
-        if (refused) return refused
-        const id = yearIdOf(req)
-        const year = id === undefined ? null : await loadYear(req, ctx, id, asSystem)
-        if (!year) return refusal(404, MESSAGES.noYear[lang])
+        const year = await staffYear(req)
+        if (year instanceof Response) return year
         const body = await bodyOf(req)
         if (!body) return refusal(400, MESSAGES.badJson[lang])
         const chosen = Array.isArray(body.applications) ? body.applications.map((a) => parseDocumentId(req.payload, a)) : null
         if (!chosen || chosen.some((a) => a === undefined) || new Set(chosen.map(String)).size !== chosen.length) {
           return refusal(422, MESSAGES.finalistsList[lang], { applications: MESSAGES.finalistsList[lang] })
         }
-        const screening = await loadRound(req, ctx, year, 'screening', asSystem)
+        const [screening, counted] = await Promise.all([loadRound(req, ctx, year, 'screening', asSystem), countedInYear(req, ctx, year.id)])
         const inRound = new Set(screening.applications.map((a) => String(a.id)))
-        const counted = await req.payload.count({
-          collection: ctx.slugs.applications,
-          where: { and: [{ awardYear: { equals: year.id } }, roundApplications('screening') as never] },
-          overrideAccess: true,
-          req,
-        })
-        const required = requiredFinalists(year, counted.totalDocs)
+        const required = requiredFinalists(year, counted)
         if (chosen.length !== required) return refusal(422, MESSAGES.finalistsCount(required)[lang], { applications: MESSAGES.finalistsCount(required)[lang] })
         const outside = chosen.findIndex((a) => !inRound.has(String(a)))
         if (outside >= 0) return refusal(422, MESSAGES.notInRound[lang], { [`applications.${outside}`]: MESSAGES.notInRound[lang] })
@@ -184,34 +183,16 @@ export function yearEndpoints(ctx: EhkContext): Endpoint[] {
       path: '/:id/export.csv',
       method: 'get',
       handler: async (req) => {
-        const lang = requestLang(req)
-        const refused = staffOnly(req)
-        if (refused) return refused
-        const id = yearIdOf(req)
-        const year = id === undefined ? null : await loadYear(req, ctx, id, asSystem)
-        if (!year) return refusal(404, MESSAGES.noYear[lang])
+        const year = await staffYear(req)
+        if (year instanceof Response) return year
         const round = roundOf(req)
         const [data, conflicts, criteria, counted] = await Promise.all([
           loadRound(req, ctx, year, round, asSystem),
           yearConflicts(req, ctx, year.id),
-          req.payload.find({ collection: ctx.slugs.criteria, where: { id: { in: year.criteria } }, depth: 0, pagination: false, overrideAccess: true, req }),
-          req.payload.find({
-            collection: ctx.slugs.applications,
-            where: { and: [{ awardYear: { equals: year.id } }, roundApplications(round) as never] },
-            select: { submittedAt: true },
-            depth: 0,
-            pagination: false,
-            overrideAccess: true,
-            req,
-          }),
+          criterionTitles(req, ctx, year),
+          countedInYear(req, ctx, year.id),
         ])
-        const titles = new Map(criteria.docs.map((c) => [String(c.id), String((c as { title?: unknown }).title)]))
-        const csv = juryCsv(
-          { ...data, submittedAt: new Map(counted.docs.map((a) => [String(a.id), (a as { submittedAt?: string | null }).submittedAt ?? null])) },
-          year.criteria.map((c) => ({ id: c, title: titles.get(String(c)) ?? String(c) })),
-          conflicts,
-          round === 'screening' ? requiredFinalists(year, counted.totalDocs) : 1,
-        )
+        const csv = juryCsv(data, criteria, conflicts, round === 'screening' ? requiredFinalists(year, counted) : 1)
         return new Response(csv, {
           headers: {
             'Content-Type': 'text/csv; charset=utf-8',

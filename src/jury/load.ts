@@ -4,8 +4,9 @@
 import { Forbidden, type PayloadRequest, type TypedUser, type Where } from 'payload'
 import { profileOf } from '../access/jurorProfile.js'
 import type { EhkContext } from '../defaults.js'
-import type { JurorConflicts } from '../domain/conflicts.js'
-import { roundApplications, type Round, type YearState } from '../domain/lifecycle.js'
+import { conflictOf, type JurorConflicts } from '../domain/conflicts.js'
+import { juryProgress, type JurorProgress } from '../domain/jury.js'
+import { countedApplications, roundApplications, type Round, type YearState } from '../domain/lifecycle.js'
 import type { Recommendation } from '../domain/ranking.js'
 import { idOf } from '../lib/relations.js'
 
@@ -31,6 +32,7 @@ export interface JuryApplication {
   municipality: string
   municipalityName: string
   status: string
+  submittedAt?: string | null
   shortlistedAt?: string | null
 }
 
@@ -102,7 +104,7 @@ export async function loadRound(req: PayloadRequest, ctx: EhkContext, year: Jury
       req.payload.find({
         collection: ctx.slugs.applications,
         where,
-        select: { reference: true, municipality: true, municipalityName: true, status: true, shortlistedAt: true },
+        select: { reference: true, municipality: true, municipalityName: true, status: true, submittedAt: true, shortlistedAt: true },
         sort: 'municipalityName',
         ...sys,
       }),
@@ -156,4 +158,40 @@ export async function yearConflicts(req: PayloadRequest, ctx: EhkContext, yearId
   const conflicts = new Map(jurors.map((j) => [String(j.id), { declared: [] as Array<number | string>, ties: j.ties }]))
   for (const review of declared.docs as unknown as Raw[]) conflicts.get(String(idOf(review.juror)))?.declared.push(idOf(review.application))
   return conflicts
+}
+
+const NO_CONFLICTS: JurorConflicts = { declared: [], ties: [] }
+
+/** One juror's conflicts, from yearConflicts (none when the juror has none). */
+export const conflictsOfJuror = (conflicts: Map<string, JurorConflicts>, juror: number | string): JurorConflicts => conflicts.get(String(juror)) ?? NO_CONFLICTS
+
+/** The reviews that count towards the ranking: submitted, with scores, of an application in the round, by a juror not conflicted on it. */
+export function countingReviews(data: Pick<JuryRound, 'applications' | 'reviews'>, conflicts: Map<string, JurorConflicts>): JuryReview[] {
+  const applications = new Map(data.applications.map((a) => [String(a.id), a]))
+  return data.reviews.filter((r) => {
+    const application = applications.get(String(r.application))
+    return r.submitted && !r.conflictOfInterest && application !== undefined && conflictOf(conflictsOfJuror(conflicts, r.juror), application) === null
+  })
+}
+
+/** Each juror's progress in a round (see domain/jury.ts). */
+export function roundProgress(data: Pick<JuryRound, 'applications' | 'reviews'>, jurors: ReadonlyArray<{ id: number | string }>, conflicts: Map<string, JurorConflicts>): JurorProgress[] {
+  return juryProgress(
+    data.applications,
+    data.reviews,
+    jurors.map((j) => ({ id: j.id, conflicts: conflictsOfJuror(conflicts, j.id) })),
+  )
+}
+
+/** The year's counted applications: what the number of finalists is measured against (the year's lifecycle rule counts the same). */
+export async function countedInYear(req: PayloadRequest, ctx: EhkContext, yearId: number | string): Promise<number> {
+  const { totalDocs } = await req.payload.count({ collection: ctx.slugs.applications, where: { and: [{ awardYear: { equals: yearId } }, countedApplications] } as Where, overrideAccess: true, req })
+  return totalDocs
+}
+
+/** The year's criteria in the year's order, with their titles (for the board's columns and the export's). */
+export async function criterionTitles(req: PayloadRequest, ctx: EhkContext, year: JuryYear): Promise<Array<{ id: number | string; title: string }>> {
+  const { docs } = await req.payload.find({ collection: ctx.slugs.criteria, where: { id: { in: year.criteria } }, depth: 0, pagination: false, overrideAccess: true, req })
+  const titles = new Map(docs.map((c) => [String(c.id), String((c as { title?: unknown }).title)]))
+  return year.criteria.map((id) => ({ id, title: titles.get(String(id)) ?? String(id) }))
 }

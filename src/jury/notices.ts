@@ -3,12 +3,11 @@
 // juror has submitted. Each notice is claimed once in the history (any app server may run the job).
 import type { PayloadRequest, TaskConfig } from 'payload'
 import type { EhkContext } from '../defaults.js'
-import { juryProgress } from '../domain/jury.js'
 import { DEFAULT_REMINDER_DAYS, ROUND_LABELS, ROUNDS, reminderDue, roundState } from '../domain/lifecycle.js'
 import { ACTOR_LABEL, ACTORS, claimOnce } from '../lib/history.js'
 import { mailReminder, mailRoundComplete, mailRoundOpened } from '../mail/jury.js'
 import { MAINTENANCE_QUEUE } from '../jobs/queues.js'
-import { asSystem, type JuryYear, loadRound, loadYear, yearConflicts } from './load.js'
+import { asSystem, type JuryYear, loadRound, loadYear, roundProgress, yearConflicts } from './load.js'
 
 export const NOTICES_TASK = 'ehk-jury-notices'
 
@@ -34,11 +33,7 @@ async function noticesFor(req: PayloadRequest, ctx: EhkContext, year: JuryYear):
     const data = await loadRound(req, ctx, year, round, asSystem)
     if (data.applications.length === 0 || data.jurors.length === 0) continue
     const conflicts = await yearConflicts(req, ctx, year.id)
-    const progress = juryProgress(
-      data.applications,
-      data.reviews,
-      data.jurors.map((j) => ({ id: j.id, conflicts: conflicts.get(String(j.id)) ?? { declared: [], ties: [] } })),
-    )
+    const progress = roundProgress(data, data.jurors, conflicts)
     const addresses = await jurorAddresses(
       req,
       ctx,

@@ -9,7 +9,7 @@ import { findMunicipality } from '../domain/municipalities.js'
 import { RECOMMENDATIONS, rankApplications, type Recommendation } from '../domain/ranking.js'
 import type { JurorConflicts } from '../domain/conflicts.js'
 import { stockholmDateTime } from '../domain/time.js'
-import type { JuryRound } from './load.js'
+import { conflictsOfJuror, countingReviews, type JuryRound } from './load.js'
 
 /** What spreadsheet programs read as the start of a formula (with the full-width forms some convert). */
 const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/
@@ -26,18 +26,8 @@ const CONFLICT = 'JÄV'
 /** Our own cells are numbers, dates and labels; anything a person wrote passes through formulaSafe. */
 type Cell = string | number | null | undefined
 
-export function juryCsv(
-  data: JuryRound & { submittedAt: Map<string, string | null> },
-  criteria: Array<{ id: number | string; title: string }>,
-  conflicts: Map<string, JurorConflicts>,
-  finalistCount: number,
-): string {
-  const conflictsOf = (juror: number | string) => conflicts.get(String(juror)) ?? { declared: [], ties: [] }
-  const counting = data.reviews.filter((r) => {
-    const application = data.applications.find((a) => String(a.id) === String(r.application))
-    return r.submitted && !r.conflictOfInterest && application && conflictOf(conflictsOf(r.juror), application) === null
-  })
-  const ranking = new Map(rankApplications(counting, { finalistCount }).map((row) => [String(row.application), row]))
+export function juryCsv(data: JuryRound, criteria: Array<{ id: number | string; title: string }>, conflicts: Map<string, JurorConflicts>, finalistCount: number): string {
+  const ranking = new Map(rankApplications(countingReviews(data, conflicts), { finalistCount }).map((row) => [String(row.application), row]))
   const header: string[] = [
     'Referens / Reference',
     'Kommun / Municipality',
@@ -65,14 +55,13 @@ export function juryCsv(
     .sort((a, b) => (a.row?.rank ?? Infinity) - (b.row?.rank ?? Infinity) || a.application.municipalityName.localeCompare(b.application.municipalityName, 'sv'))
     .map(({ application, row }): Cell[] => {
       const flags = row ? [row.flags.disagreesAtCut && 'oense vid gränsen', row.flags.fewReviews && 'få bedömningar', row.flags.spread && 'stor spridning'].filter(Boolean).join(', ') : ''
-      const submittedAt = data.submittedAt.get(String(application.id))
       return [
         formulaSafe(application.reference),
         formulaSafe(application.municipalityName),
         application.municipality,
         findMunicipality(application.municipality)?.county ?? '',
         APPLICATION_STATUS_LABELS[application.status as ApplicationStatus]?.sv ?? application.status,
-        submittedAt ? stockholmDateTime(submittedAt) : '',
+        application.submittedAt ? stockholmDateTime(application.submittedAt) : '',
         application.shortlistedAt ? stockholmDateTime(application.shortlistedAt) : '',
         ROUND_LABELS[data.round].sv,
         row?.rank,
@@ -87,7 +76,7 @@ export function juryCsv(
         flags,
         ...criteria.map((c) => decimal(row?.perCriterion.find((p) => String(p.criterion) === String(c.id))?.mean)),
         ...data.jurors.flatMap((juror) => {
-          if (conflictOf(conflictsOf(juror.id), application)) return Array<Cell>(criteria.length + 1).fill(CONFLICT)
+          if (conflictOf(conflictsOfJuror(conflicts, juror.id), application)) return Array<Cell>(criteria.length + 1).fill(CONFLICT)
           const review = data.reviews.find((r) => r.submitted && String(r.juror) === String(juror.id) && String(r.application) === String(application.id))
           return [...criteria.map((c) => review?.scores.find((s) => String(s.criterion) === String(c.id))?.score), review?.recommendation ? RECOMMENDATION_LABELS[review.recommendation] : '']
         }),

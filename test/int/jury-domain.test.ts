@@ -200,7 +200,7 @@ describe('the CSV for Swedish Excel', () => {
           { id: 'B', name: 'Bo', ties: ['1280'] },
         ],
         applications: [
-          { id: 10, reference: 'EHK-2027-1280-ABCD', municipality: '1280', municipalityName: 'Malmö kommun', status: 'submitted' },
+          { id: 10, reference: 'EHK-2027-1280-ABCD', municipality: '1280', municipalityName: 'Malmö kommun', status: 'submitted', submittedAt: '2027-04-14T21:59:58.000Z' },
           { id: 11, reference: 'EHK-2027-0180-EFGH', municipality: '0180', municipalityName: 'Stockholms kommun', status: 'submitted' },
         ],
         reviews: [
@@ -208,7 +208,6 @@ describe('the CSV for Swedish Excel', () => {
           { id: 2, application: 11, juror: 'A', round: 'screening', submitted: true, conflictOfInterest: false, scores: [{ criterion: 1, score: 3 }], recommendation: 'consider' },
           { id: 3, application: 11, juror: 'B', round: 'screening', submitted: true, conflictOfInterest: false, scores: [{ criterion: 1, score: 4 }], recommendation: 'advance' },
         ],
-        submittedAt: new Map([['10', '2027-04-14T21:59:58.000Z']]),
       },
       [{ id: 1, title: 'Ledning' }],
       new Map([['B', { declared: [], ties: ['1280'] }]]),

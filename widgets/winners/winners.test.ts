@@ -53,7 +53,7 @@ describe('<ehk-winners>', () => {
     const finalists = $(winners, '[part="finalists"]')!
     expect(textOf(finalists.querySelector('[role="heading"]')!)).toBe('Finalister i Sveriges eHälsokommun 2023')
     expect([...finalists.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Göteborgs kommun', 'Umeå kommun', 'Uppsala kommun'])
-    expect($$(winners, '[part="winner"]').map((w) => textOf(w))).not.toContain(expect.stringContaining('Göteborg'))
+    expect($$(winners, '[part="winner"]').filter((w) => textOf(w).includes('Göteborg'))).toEqual([])
     await expectAccessible(winners)
     // The server's clock passes the instant; the widget asks again by itself (within 0.5–1.5 s after it).
     await control('clock', { at: new Date(new Date(OPEN_NOW).getTime() + 2500).toISOString() })

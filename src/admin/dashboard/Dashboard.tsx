@@ -7,6 +7,7 @@ import type { Health } from '../../api/health.js'
 import { adminLang, ehkContext } from '../context.js'
 import { type DashboardTexts, dashboardTexts } from './texts.js'
 import '../jury/jury.css'
+import { NumHead } from '../jury/NumHead.js'
 
 /**
  * The admin's start page, above Payload's collection cards: what the person needs to know and do
@@ -114,12 +115,8 @@ function StaffView({ data, lang, t, now }: { data: StaffDashboard; lang: Lang; t
               <tr>
                 <th scope="col">{t.round}</th>
                 <th scope="col">{t.state}</th>
-                <th scope="col" className="ehk-num">
-                  {t.reviews}
-                </th>
-                <th scope="col" className="ehk-num">
-                  {t.jurorsDone}
-                </th>
+                <NumHead>{t.reviews}</NumHead>
+                <NumHead>{t.jurorsDone}</NumHead>
               </tr>
             </thead>
             <tbody>
@@ -168,9 +165,7 @@ function Tally({ caption, head, rows, t }: { caption: string; head: string; rows
       <thead>
         <tr>
           <th scope="col">{head}</th>
-          <th scope="col" className="ehk-num">
-            {t.count}
-          </th>
+          <NumHead>{t.count}</NumHead>
         </tr>
       </thead>
       <tbody>

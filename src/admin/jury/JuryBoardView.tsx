@@ -12,6 +12,7 @@ import { JuryPage, segmentsOf } from './Page.js'
 import { RoundTable } from './RoundTable.js'
 import { ScoreDots } from './ScoreDots.js'
 import { juryTexts } from './texts.js'
+import { NumHead } from './NumHead.js'
 
 const number = (n: number, lang: Lang) => n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 })
 
@@ -88,33 +89,17 @@ function BoardContent({ board, lang }: { board: Board; lang: Lang }) {
             <caption>{t.rankingCaption(roundName, cut)}</caption>
             <thead>
               <tr>
-                <th scope="col" className="ehk-num">
-                  {t.rank}
-                </th>
+                <NumHead>{t.rank}</NumHead>
                 <th scope="col">{t.municipality}</th>
                 <th scope="col">{t.jurorScores}</th>
-                <th scope="col" className="ehk-num">
-                  {t.mean}
-                </th>
-                <th scope="col" className="ehk-num">
-                  {t.median}
-                </th>
-                <th scope="col" className="ehk-num">
-                  {t.range}
-                </th>
-                <th scope="col" className="ehk-num">
-                  {t.normalized}
-                </th>
-                <th scope="col" className="ehk-num">
-                  {t.rankNormalized}
-                </th>
-                <th scope="col" className="ehk-num">
-                  {t.reviews}
-                </th>
+                <NumHead>{t.mean}</NumHead>
+                <NumHead>{t.median}</NumHead>
+                <NumHead>{t.range}</NumHead>
+                <NumHead>{t.normalized}</NumHead>
+                <NumHead>{t.rankNormalized}</NumHead>
+                <NumHead>{t.reviews}</NumHead>
                 {board.criteria.map((c) => (
-                  <th key={c.id} scope="col" className="ehk-num">
-                    {c.title}
-                  </th>
+                  <NumHead key={c.id}>{c.title}</NumHead>
                 ))}
                 <th scope="col">{t.recommendations}</th>
                 <th scope="col">{t.status}</th>
@@ -189,18 +174,10 @@ function BoardContent({ board, lang }: { board: Board; lang: Lang }) {
         <thead>
           <tr>
             <th scope="col">{t.juror}</th>
-            <th scope="col" className="ehk-num">
-              {t.assigned}
-            </th>
-            <th scope="col" className="ehk-num">
-              {t.submittedCount}
-            </th>
-            <th scope="col" className="ehk-num">
-              {t.drafts}
-            </th>
-            <th scope="col" className="ehk-num">
-              {t.left}
-            </th>
+            <NumHead>{t.assigned}</NumHead>
+            <NumHead>{t.submittedCount}</NumHead>
+            <NumHead>{t.drafts}</NumHead>
+            <NumHead>{t.left}</NumHead>
             {board.viewer === 'staff' ? <th scope="col">{t.conflicts}</th> : null}
           </tr>
         </thead>

@@ -11,6 +11,7 @@ import { PrintButton } from './PrintButton.js'
 import { segmentsOf } from './Page.js'
 import { juryTexts } from './texts.js'
 import './jury.css'
+import { NumHead } from './NumHead.js'
 
 const RECOMMENDATION_LABELS: Record<Recommendation, { sv: string; en: string }> = {
   advance: { sv: 'Gå vidare', en: 'Advance' },
@@ -122,9 +123,7 @@ export async function PrintView(props: AdminViewServerProps) {
               <thead>
                 <tr>
                   <th scope="col">{t.area}</th>
-                  <th scope="col" className="ehk-num">
-                    {t.score}
-                  </th>
+                  <NumHead>{t.score}</NumHead>
                   <th scope="col">{t.comment}</th>
                 </tr>
               </thead>
