@@ -19,17 +19,22 @@ const collapseTemplateIndentation = (): Plugin => ({
   renderChunk: (code) => ({ code: code.replace(/\n\s+/g, ' '), map: null }),
 })
 
-// Minified ES modules served by the CMS: the entry /widgets/ehk.js (the one script tag), and a chunk
-// per widget plus the shared ones (Lit, the API client), named by their content so that they can be
-// cached for a year.
+// Minified ES modules served by the CMS, named by their content so that they can be cached for a
+// year: the runtime (the loader, Lit and what every widget shares, in one file: one request and one
+// compression window), and a chunk per widget. /widgets/ehk.js, the one script tag, only imports the
+// runtime (scripts/build-widgets.mjs writes it).
 export default defineConfig({
   plugins: [minifyCssTemplates(), collapseTemplateIndentation()],
   publicDir: false,
   build: {
-    lib: { entry: 'widgets/index.ts', formats: ['es'], fileName: () => 'ehk.js' },
+    lib: { entry: 'widgets/index.ts', formats: ['es'] },
     outDir: 'public/widgets',
     emptyOutDir: true,
     target: 'es2022',
-    rolldownOptions: { output: { minify: true, chunkFileNames: 'ehk-[name]-[hash].js' } },
+    rolldownOptions: {
+      // The shared code may live in the runtime (the entry), which then exports it to the widgets' chunks.
+      preserveEntrySignatures: 'allow-extension',
+      output: { minify: true, entryFileNames: 'ehk-runtime-[hash].js', chunkFileNames: 'ehk-[name]-[hash].js' },
+    },
   },
 })
