@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
 
 /** Script a page may load, gzip bytes: a page with only the countdown (the lightest), and one with every widget. */
-const BUDGET = { countdown: 9_000, all: 16_500 }
+const BUDGET = { countdown: 9_000, all: 20_500 }
 const dir = 'public/widgets'
 
 const result = await build({ configFile: 'widgets/vite.config.ts', logLevel: 'warn' })

@@ -9,10 +9,16 @@ export { define } from './shared/define.js'
 export { EhkElement } from './shared/element.js'
 export { base } from './shared/styles.js'
 export { status } from './shared/templates.js'
+export { applicationWindow, currentTimelineEntry } from '../src/domain/lifecycle.js'
+export { formatStockholm, formatStockholmDate, timeLeft } from '../src/domain/time.js'
+export { isWebUrl } from '../src/domain/richText.js'
 const widgets: Record<string, () => Promise<unknown>> = {
   'ehk-countdown': () => import('./countdown/countdown.js'),
   'ehk-winners': () => import('./winners/winners.js'),
   'ehk-application-form': () => import('./application-form/application-form.js'),
+  'ehk-timeline': () => import('./timeline/timeline.js'),
+  'ehk-criteria': () => import('./criteria/criteria.js'),
+  'ehk-jury': () => import('./jury/jury.js'),
 }
 const selector = Object.keys(widgets).join(',')
 const loading = new Set<string>()
@@ -34,4 +40,7 @@ new MutationObserver((changes) => {
 
 export type { EhkApplicationForm } from './application-form/application-form.js'
 export type { EhkCountdown } from './countdown/countdown.js'
+export type { EhkCriteria } from './criteria/criteria.js'
+export type { EhkJury } from './jury/jury.js'
+export type { EhkTimeline } from './timeline/timeline.js'
 export type { EhkWinners } from './winners/winners.js'

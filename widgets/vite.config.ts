@@ -34,7 +34,7 @@ export default defineConfig({
     rolldownOptions: {
       // The shared code may live in the runtime (the entry), which then exports it to the widgets' chunks.
       preserveEntrySignatures: 'allow-extension',
-      output: { minify: true, entryFileNames: 'ehk-runtime-[hash].js', chunkFileNames: 'ehk-[name]-[hash].js' },
+      output: { minify: true, comments: false, entryFileNames: 'ehk-runtime-[hash].js', chunkFileNames: 'ehk-[name]-[hash].js' },
     },
   },
 })

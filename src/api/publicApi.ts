@@ -8,7 +8,7 @@ import { clientKey } from './clientAddress.js'
 import { ALLOWED_REQUEST_HEADERS, API_PREFIX, cachedJson, corsHeaders, type CorsDecision, langOf, problem } from './http.js'
 import { AllowedOrigins } from './origins.js'
 import { ReadCache } from './readCache.js'
-import { publicFinalists, publicJuror, publicPartner, publicWinner, publicYear, type WinnersView, type YearDoc } from './publicViews.js'
+import { publicFinalists, publicJuror, publicPartner, publicWinner, publicYear, type JuryView, type WinnersView, type YearDoc } from './publicViews.js'
 import type { RateLimits } from './rateLimit.js'
 
 /** State the API keeps per app server: the origin list and the read cache (rate limits live in the context). */
@@ -153,14 +153,17 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
       return cachedJson(req, view, headers, ctx.now())
     }),
     publicEndpoint(state, 'get', '/years/:year/jury', async (req, headers) => {
-      const view = await state.reads.get(`years/${req.routeParams?.year}/jury`, async () => {
+      const view = await state.reads.get(`years/${req.routeParams?.year}/jury`, async (): Promise<JuryView | undefined> => {
         const year = await published(req)
         if (!year) return undefined
         const [jurors, partners] = await Promise.all([
           req.payload.find({ collection: slugs.jurors, where: { years: { contains: year.id } }, depth: 1, pagination: false, sort: 'name', ...asPublic }),
           req.payload.find({ collection: slugs.partners, where: { id: { in: (year.partners ?? []).map(idOf) } }, depth: 1, pagination: false, ...asPublic }),
         ])
-        return { year: year.year, jury: jurors.docs.map((j) => publicJuror(j as never)), partners: partners.docs.map((p) => publicPartner(p as never)) }
+        // In the order the editors gave the year's partners.
+        const order = (year.partners ?? []).map((p) => String(idOf(p)))
+        const ordered = partners.docs.sort((a, b) => order.indexOf(String(a.id)) - order.indexOf(String(b.id)))
+        return { year: year.year, jury: jurors.docs.map((j) => publicJuror(j as never)), partners: ordered.map((p) => publicPartner(p as never)) }
       })
       if (!view) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
       return cachedJson(req, view, headers)

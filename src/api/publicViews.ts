@@ -119,6 +119,13 @@ export function publicPartner(partner: { name: string; shortName?: string | null
 export type PublicYear = ReturnType<typeof publicYear>
 export type PublicWinner = NonNullable<ReturnType<typeof publicWinner>>
 export type PublicFinalists = NonNullable<ReturnType<typeof publicFinalists>>
+export type PublicJuror = ReturnType<typeof publicJuror>
+export type PublicPartner = ReturnType<typeof publicPartner>
+export interface JuryView {
+  year: number
+  jury: PublicJuror[]
+  partners: PublicPartner[]
+}
 export interface WinnersView {
   winners: PublicWinner[]
   finalists: PublicFinalists[]

@@ -273,6 +273,21 @@ export function applicationWindow(year: Pick<YearState, 'status' | 'opensAt' | '
   return now < toDate(year.deadline) ? 'open' : 'closed'
 }
 
+export interface TimelineEntry {
+  /** The first day, as the instant it starts in Stockholm. */
+  startsOn: Instant
+  endsOn?: Instant | null
+}
+
+/**
+ * The index of the timeline's current or next entry at `now`: the first one whose last day has not
+ * ended (an entry lasts to the end of its last day); -1 once every entry is over.
+ */
+export function currentTimelineEntry(timeline: readonly TimelineEntry[], now: Date): number {
+  // A day is taken as 24 hours: the two days a year when Stockholm's clocks change are an hour off.
+  return timeline.findIndex((entry) => toDate(entry.endsOn ?? entry.startsOn).getTime() + 86_400_000 > now.getTime())
+}
+
 function listOr(statuses: readonly YearStatus[], lang: 'sv' | 'en'): string {
   if (statuses.length === 0) return lang === 'sv' ? 'ingen ändring' : 'no change'
   return statuses.map((s) => (lang === 'sv' ? `”${label(s).sv}”` : `“${label(s).en}”`)).join(lang === 'sv' ? ' eller ' : ' or ')

@@ -61,6 +61,11 @@ export function formatStockholm(at: Instant, lang: 'sv' | 'en'): string {
   }).format(toDate(at))
 }
 
+/** "14 april 2027" in Swedish, "14 April 2027" in English: the Stockholm date of an instant. */
+export function formatStockholmDate(at: Instant, lang: 'sv' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { timeZone: TIME_ZONE, dateStyle: 'long' }).format(toDate(at))
+}
+
 /** "2027-04-14 23:59": Stockholm time in the form spreadsheets read as a date and time. */
 export function stockholmDateTime(at: Instant): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })

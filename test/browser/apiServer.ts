@@ -5,6 +5,7 @@
 // Run by globalSetup.ts with `payload run` in a process of its own.
 import { createHash, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import sharp from 'sharp'
 import { EXPOSED_RESPONSE_HEADERS } from '../../src/api/http.js'
 import type { EmailAdapter, SendEmailOptions } from 'payload'
 import { HISTORICAL_IMPORT, PUBLIC_SUBMISSION } from '../../src/lib/context.js'
@@ -45,8 +46,36 @@ async function main() {
   const { payload } = t
   await createUser(payload, 'admin')
   const criteria = await createCriteria(payload)
-  await payload.create({ collection: 'partners', data: { name: 'Testpartner', role: 'partner', allowedOrigins: [{ origin: BROWSER_ORIGIN }] }, ...sys })
-  const open = await createYear(payload, { year: 2027, status: 'open', opensAt: '2026-11-01T00:00:00Z', deadline: '2027-04-14T21:59:59Z', criteria: criteria.map((c) => c.id) })
+  const png = await sharp({ create: { width: 96, height: 96, channels: 3, background: '#0b5c8a' } })
+    .png()
+    .toBuffer()
+  const image = (name: string, alt: string) => payload.create({ collection: 'media', data: { alt }, file: { data: png, mimetype: 'image/png', name, size: png.length }, ...sys })
+  const organiser = await payload.create({
+    collection: 'partners',
+    data: { name: 'Vitalis', role: 'organiser', website: 'https://vitalis.example/', logo: (await image('vitalis.png', 'Vitalis logotyp')).id },
+    ...sys,
+  })
+  const partner = await payload.create({ collection: 'partners', data: { name: 'Testpartner', role: 'partner', allowedOrigins: [{ origin: BROWSER_ORIGIN }] }, ...sys })
+  const open = await createYear(payload, {
+    year: 2027,
+    status: 'open',
+    opensAt: '2026-11-01T00:00:00Z',
+    deadline: '2027-04-14T21:59:59Z',
+    criteria: criteria.map((c) => c.id),
+    partners: [organiser.id, partner.id],
+    assessmentFocus: lexicalFromParagraphs(['Juryn ser särskilt till hur invånarna är med <b>från början</b>.']),
+    // Stockholm midnights, as the admin's date fields store them.
+    timeline: [
+      { startsOn: '2026-10-31T23:00:00.000Z', endsOn: '2027-04-13T22:00:00.000Z', description: 'Ansökan är öppen' },
+      { startsOn: '2027-04-18T22:00:00.000Z', description: 'Finalisterna presenteras' },
+      { startsOn: '2027-05-18T22:00:00.000Z', description: 'Vinnaren tillkännages på Vitalis' },
+    ],
+  })
+  // A published year with nothing on it yet: the widgets' empty states.
+  await createYear(payload, { year: 2024, status: 'closed', deadline: '2024-04-14T21:59:59Z' })
+  const photo = await image('anna.png', 'Porträtt av Anna Andersson')
+  await payload.create({ collection: 'jurors', data: { name: 'Anna Andersson', title: 'Förbundsdirektör', organisation: organiser.id, photo: photo.id, years: [open.id] }, ...sys })
+  await payload.create({ collection: 'jurors', data: { name: 'Bo Berg', title: 'Professor', years: [open.id] }, ...sys })
   await importApplication(payload, open, criteria, { municipality: '0180' })
   const motivation = {
     root: {

@@ -95,16 +95,16 @@ it('takes an application from a partner’s page on another origin, counts it on
     const seen: Record<string, number> = {}
     ;(window as any).__firstRender = seen
     const watch = () => {
-      document.querySelectorAll('ehk-countdown, ehk-winners, ehk-application-form').forEach((el, i) => {
+      document.querySelectorAll('ehk-countdown, ehk-winners, ehk-application-form, ehk-timeline, ehk-criteria, ehk-jury').forEach((el, i) => {
         const key = `${el.localName}#${i}`
         if (!(key in seen) && (el as any).state === 'ready' && (el as any).hasUpdated) seen[key] = performance.now()
       })
-      if (Object.keys(seen).length < 5) requestAnimationFrame(watch)
+      if (Object.keys(seen).length < 8) requestAnimationFrame(watch)
     }
     requestAnimationFrame(watch)
   })
   await page.goto(partnerOrigin)
-  await page.waitForFunction(() => Object.keys((window as any).__firstRender).length === 5, null, { timeout: 20_000 })
+  await page.waitForFunction(() => Object.keys((window as any).__firstRender).length === 8, null, { timeout: 20_000 })
   const timings = await page.evaluate(() => {
     const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/widgets/ehk.js')) as PerformanceResourceTiming
     const seen = (window as any).__firstRender as Record<string, number>

@@ -1,7 +1,7 @@
 // The whole form with the keyboard alone: Tab, Shift+Tab, typing, Space and Enter.
 import { expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { $, applications, expectAccessible, mount, textOf, until } from '../test/helpers.js'
+import { $, applications, expectAccessible, expectFocusNotObscured, mount, textOf, until } from '../test/helpers.js'
 import type { EhkApplicationForm } from './application-form.js'
 
 const active = (form: EhkApplicationForm) => form.shadowRoot!.activeElement as HTMLElement | null
@@ -15,6 +15,7 @@ it('is completed and sent with the keyboard alone, in a logical order, never rea
   const step = async () => {
     await tab()
     visited.push(active(form)?.id || active(form)?.getAttribute('name') || active(form)?.tagName || 'outside')
+    if (active(form)) expectFocusNotObscured(form)
   }
 
   await step()

@@ -4,7 +4,7 @@ import { normalizeText, totalCharacters } from '../../src/domain/characters.js'
 import { CONSENT } from '../../src/domain/consent.js'
 import { applicationWindow } from '../../src/domain/lifecycle.js'
 import { formatStockholm } from '../../src/domain/time.js'
-import { type Answer, ApiError, type Municipality, request, type Year } from '../shared/api.js'
+import { type Answer, ApiError, type Municipality, request, type Year, yearPath } from '../shared/api.js'
 import { define } from '../shared/define.js'
 import { EhkElement } from '../shared/element.js'
 import { base } from '../shared/styles.js'
@@ -175,8 +175,7 @@ export class EhkApplicationForm extends EhkElement {
         return
       }
     }
-    const yearPath = mine ? `/years/${mine.year}` : this.year ? `/years/${this.year}` : '/years/current'
-    const [year, list] = await Promise.all([request<Year>(this.api, yearPath, lang), request<{ municipalities: Municipality[] }>(this.api, '/municipalities', lang)])
+    const [year, list] = await Promise.all([request<Year>(this.api, yearPath(mine?.year ?? this.year), lang), request<{ municipalities: Municipality[] }>(this.api, '/municipalities', lang)])
     this.data = { year: year.data, municipalities: list.data.municipalities, now: year.serverTime ?? new Date(), mine }
     if (mine && !mine.editable && mine.questions.length > 0) {
       // Only a finalist's page needs the questions' form: it is fetched then.

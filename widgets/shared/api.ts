@@ -23,6 +23,15 @@ export interface Answer<T> {
   serverTime?: Date
 }
 
+/** The public view of award year `year`, or of the current one (the open year, else the latest published). */
+export const yearPath = (year?: number) => (year ? `/years/${year}` : '/years/current')
+
+/** An address from the API (a photo, a logo) as the page must load it: absolute, and only http(s). */
+export function mediaUrl(url: string, api: string): string | undefined {
+  const absolute = new URL(url, api)
+  return absolute.protocol === 'https:' || absolute.protocol === 'http:' ? absolute.href : undefined
+}
+
 const inFlight = new Map<string, Promise<Answer<unknown>>>()
 
 /**

@@ -6,6 +6,9 @@ import { OPEN_NOW } from '../../test/browser/constants.js'
 // The widgets themselves, as an npm-style import defines them (the loader in index.ts is tested on its own).
 import '../application-form/application-form.js'
 import '../countdown/countdown.js'
+import '../criteria/criteria.js'
+import '../jury/jury.js'
+import '../timeline/timeline.js'
 import '../winners/winners.js'
 import type { EhkElement } from '../shared/element.js'
 
@@ -52,6 +55,20 @@ export const $$ = <E extends Element = HTMLElement>(element: Element, selector: 
 export async function expectAccessible(element: Element) {
   const results = await axe.run(element, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+}
+
+/**
+ * WCAG 2.4.11 (focus not obscured, minimum): after the browser moved focus, the focused element is
+ * at least partly in the viewport, and what is visible of it is not covered by anything drawn over it.
+ */
+export function expectFocusNotObscured(widget: Element) {
+  const focused = widget.shadowRoot!.activeElement as HTMLElement
+  expect(focused, 'an element in the widget has focus').toBeTruthy()
+  const box = focused.getBoundingClientRect()
+  const visible = { left: Math.max(box.left, 0), right: Math.min(box.right, innerWidth), top: Math.max(box.top, 0), bottom: Math.min(box.bottom, innerHeight) }
+  expect(visible.right > visible.left && visible.bottom > visible.top, `${focused.outerHTML} is in the viewport`).toBe(true)
+  const top = widget.shadowRoot!.elementFromPoint((visible.left + visible.right) / 2, (visible.top + visible.bottom) / 2)
+  expect(top === focused || focused.contains(top), `${focused.outerHTML} is not covered`).toBe(true)
 }
 
 /**

@@ -2,7 +2,8 @@ import { html } from 'lit'
 import type { PublicFinalists, PublicWinner, WinnersView } from '../../src/api/publicViews.js'
 import { request } from '../shared/api.js'
 import { define } from '../shared/define.js'
-import { EhkElement } from '../shared/element.js'
+import { EhkHeadedElement } from '../shared/element.js'
+import { cards } from '../shared/cards.js'
 import { base } from '../shared/styles.js'
 import { richText } from '../shared/richText.js'
 import { status } from '../shared/templates.js'
@@ -34,18 +35,16 @@ const LONGEST_WAIT_MS = 2 ** 31 - 1
  *
  * @tagname ehk-winners
  */
-export class EhkWinners extends EhkElement {
-  static override styles = [base, styles]
-  static override reloadOn = [...EhkElement.reloadOn, 'limit']
+export class EhkWinners extends EhkHeadedElement {
+  static override styles = [base, cards, styles]
+  static override reloadOn = [...EhkHeadedElement.reloadOn, 'limit']
   static override properties = {
     limit: { type: Number },
-    headingLevel: { type: Number, attribute: 'heading-level' },
     winners: { state: true },
     finalists: { state: true },
   }
 
   declare limit?: number
-  declare headingLevel: number
   /** @internal */
   declare winners: PublicWinner[]
   /** @internal */
@@ -54,7 +53,6 @@ export class EhkWinners extends EhkElement {
 
   constructor() {
     super()
-    this.headingLevel = 2
     this.winners = []
     this.finalists = []
   }
