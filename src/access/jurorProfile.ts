@@ -1,4 +1,5 @@
 import type { PayloadRequest, Where } from 'payload'
+import type { JurorDoc } from '../types.js'
 import type { EhkContext } from '../defaults.js'
 import type { JurorConflicts } from '../domain/conflicts.js'
 import { idOf } from '../lib/relations.js'
@@ -10,8 +11,6 @@ export interface JurorProfile {
   /** Codes of the municipalities the juror is tied to. */
   ties: string[]
 }
-
-type JurorDoc = { id: number | string; years?: unknown[] | null; ties?: Array<{ municipality: string }> | null }
 
 export const profileOf = (doc: JurorDoc): JurorProfile => ({
   id: doc.id,

@@ -7,6 +7,7 @@ import type { EhkContext } from '../defaults.js'
 import { deliveringAdapter, MAIL_TASK } from '../mail/outbox.js'
 import { json } from './http.js'
 import { type PublicApiState, publicEndpoint } from './publicApi.js'
+import { asFields } from '../types.js'
 
 /** A job this late means no app server is running the queue. */
 const OVERDUE_MS = 5 * 60_000
@@ -26,7 +27,7 @@ export interface Health {
 /** This server's health now (the endpoint below, and the administrators' start page). */
 export async function serverHealth(payload: Payload, now: Date): Promise<Health> {
   const jobs = 'payload-jobs'
-  const count = async (where: Record<string, unknown>) => (await payload.count({ collection: jobs, where: where as never, overrideAccess: true })).totalDocs
+  const count = async (where: Record<string, unknown>) => (await payload.count({ collection: jobs, where: asFields(where), overrideAccess: true })).totalDocs
   let database = true
   let overdue = 0
   let failed = 0

@@ -8,7 +8,8 @@ import { clientKey } from './clientAddress.js'
 import { ALLOWED_REQUEST_HEADERS, API_PREFIX, cachedJson, corsHeaders, type CorsDecision, langOf, problem } from './http.js'
 import { AllowedOrigins } from './origins.js'
 import { ReadCache } from './readCache.js'
-import { publicFinalists, publicJuror, publicPartner, publicWinner, publicYear, type JuryView, type WinnersView, type YearDoc } from './publicViews.js'
+import { publicFinalists, publicJuror, publicPartner, publicWinner, publicYear, type JuryView, type WinnersView } from './publicViews.js'
+import { asDoc, asDocs, type JurorDoc, type PartnerDoc, type YearDoc } from '../types.js'
 import type { RateLimits } from './rateLimit.js'
 
 /** State the API keeps per app server: the origin list and the read cache (rate limits live in the context). */
@@ -123,11 +124,12 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
   // Reads run as the public would (overrideAccess: false, no user): the embargo and the draft rule
   // apply as a second guard behind the field-by-field public views.
   // Joins (the history, a year's jury) are never part of a public view: not even queried.
+  // (`joins: false` is typed per collection, which a host-named slug is not: see src/types.ts.)
   const asPublic = { overrideAccess: false, user: null, joins: false as never } as const
 
   async function findYear(req: PayloadRequest, where: Where) {
-    const { docs } = await req.payload.find({ collection: slugs.awardYears, where, depth: 1, limit: 1, sort: '-year', ...asPublic })
-    return docs[0] as unknown as YearDoc | undefined
+    const { docs: found } = await req.payload.find({ collection: slugs.awardYears, where, depth: 1, limit: 1, sort: '-year', ...asPublic })
+    return asDoc<YearDoc | undefined>(found[0])
   }
 
   /** A year's public view at `now`, or undefined when it is not published. */
@@ -162,8 +164,8 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
         ])
         // In the order the editors gave the year's partners.
         const order = (year.partners ?? []).map((p) => String(idOf(p)))
-        const ordered = partners.docs.sort((a, b) => order.indexOf(String(a.id)) - order.indexOf(String(b.id)))
-        return { year: year.year, jury: jurors.docs.map((j) => publicJuror(j as never)), partners: ordered.map((p) => publicPartner(p as never)) }
+        const ordered = asDocs<PartnerDoc>(partners.docs).sort((a, b) => order.indexOf(String(a.id)) - order.indexOf(String(b.id)))
+        return { year: year.year, jury: asDocs<JurorDoc>(jurors.docs).map(publicJuror), partners: ordered.map(publicPartner) }
       })
       if (!view) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
       return cachedJson(req, view, headers)
@@ -184,8 +186,8 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
           ])
           // The public reads above show `winner` only where the embargo is lifted; applications are
           // not public themselves, so the winners' and finalists' municipalities are looked up by the system.
-          const years = winnerYears.docs as unknown as YearDoc[]
-          const shortlisted = finalistYears.docs as unknown as YearDoc[]
+          const years = asDocs<YearDoc>(winnerYears.docs)
+          const shortlisted = asDocs<YearDoc>(finalistYears.docs)
           const { docs: applications } = await req.payload.find({
             collection: slugs.applications,
             where: {
@@ -199,14 +201,14 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
             pagination: false,
             overrideAccess: true,
           })
-          const found = applications as unknown as Array<{ id: number | string; municipality: string; awardYear: unknown }>
+          const found = asDocs<{ id: number | string; municipality: string; awardYear: unknown }>(applications)
           const codeOf = new Map(found.map((a) => [String(a.id), a.municipality]))
           const finalistsOf = (year: YearDoc) => found.filter((a) => String(idOf(a.awardYear)) === String(year.id)).map((a) => a.municipality)
           return {
             winners: years.map((year) => publicWinner(year, codeOf.get(String(idOf(year.winner))), now)).filter((w) => w !== undefined),
             finalists: shortlisted.map((year) => publicFinalists(year, finalistsOf(year), now)).filter((f) => f !== undefined),
             // When the next winner becomes public: the widget asks again then.
-            nextAnnouncementAt: (upcoming.docs[0] as unknown as YearDoc | undefined)?.announcementAt ?? null,
+            nextAnnouncementAt: asDoc<YearDoc | undefined>(upcoming.docs[0])?.announcementAt ?? null,
           }
         },
         winnerBecomesPublic,

@@ -1,35 +1,10 @@
 // What the public may see of a year, a winner, a juror and a partner: built field by field from the
 // documents, so that nothing is published by accident when a field is added to a collection.
 import { CONSENT } from '../domain/consent.js'
-import { applicationWindow, areFinalistsPublic, isWinnerPublic, type YearStatus } from '../domain/lifecycle.js'
+import { applicationWindow, areFinalistsPublic, isWinnerPublic } from '../domain/lifecycle.js'
 import { findMunicipality } from '../domain/municipalities.js'
 import { toPublicRichText } from '../domain/richText.js'
-
-type Rel<T> = number | string | (T & { id: number | string }) | null | undefined
-type Criterion = { id: number | string; title: string; description?: unknown; guidingQuestions?: Array<{ question: string }> }
-type Media = { url?: string | null; alt?: string | null }
-
-export type YearDoc = {
-  id: number | string
-  year: number
-  title: string
-  status: YearStatus
-  opensAt?: string | null
-  deadline?: string | null
-  finalistsAt?: string | null
-  publishFinalists?: boolean | null
-  ceremonyAt?: string | null
-  announcementAt?: string | null
-  timeline?: Array<{ startsOn: string; endsOn?: string | null; description: string }> | null
-  characterLimit: number
-  criteria?: Array<Rel<Criterion>> | null
-  assessmentFocus?: unknown
-  contact?: { title?: string | null; email?: string | null; phone?: string | null } | null
-  partners?: Array<Rel<object>> | null
-  winner?: Rel<{ municipality: string }>
-  juryMotivation?: unknown
-  successFactors?: Array<{ text: string }> | null
-}
+import type { CriterionDoc as Criterion, JurorDoc, PartnerDoc, Rel, YearDoc } from '../types.js'
 
 const populated = <T>(value: Rel<T>): (T & { id: number | string }) | undefined => (typeof value === 'object' && value !== null ? value : undefined)
 
@@ -92,7 +67,7 @@ export function publicFinalists(year: YearDoc, municipalityCodes: string[], now:
   return { year: year.year, title: year.title, municipalities }
 }
 
-export function publicJuror(juror: { name: string; title?: string | null; bio?: string | null; organisation?: Rel<{ name: string; shortName?: string | null }>; photo?: Rel<Media> }) {
+export function publicJuror(juror: Pick<JurorDoc, 'name' | 'title' | 'bio' | 'organisation' | 'photo'>) {
   const organisation = populated(juror.organisation)
   const photo = populated(juror.photo)
   return {
@@ -104,7 +79,7 @@ export function publicJuror(juror: { name: string; title?: string | null; bio?: 
   }
 }
 
-export function publicPartner(partner: { name: string; shortName?: string | null; role: string; website?: string | null; logo?: Rel<Media> }) {
+export function publicPartner(partner: Omit<PartnerDoc, 'id'>) {
   const logo = populated(partner.logo)
   return {
     name: partner.name,

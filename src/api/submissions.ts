@@ -13,7 +13,7 @@ import {
 } from '../domain/application.js'
 import { maxJsonBytes, normalizeText } from '../domain/characters.js'
 import { isEmail, normalizeEmail } from '../domain/contact.js'
-import { type ApplicationStatus, applicationWindow, COUNTED_APPLICATION_STATUSES, countedApplications, isCounted, publishedYears } from '../domain/lifecycle.js'
+import { applicationWindow, COUNTED_APPLICATION_STATUSES, countedApplications, isCounted, publishedYears } from '../domain/lifecycle.js'
 import { findMunicipality, isMunicipalityCode } from '../domain/municipalities.js'
 import { type Lang, type Violation, violation } from '../domain/text.js'
 import { PUBLIC_SUBMISSION, SYSTEM_CHANGE } from '../lib/context.js'
@@ -24,7 +24,7 @@ import { mailConfirmationLink, mailEditLink, mailOrganiserNotice, mailWithdrawn 
 import { declaredTooLarge, readCapped } from './body.js'
 import { json, langOf, problem } from './http.js'
 import { publicEndpoint, type PublicApiState, spend } from './publicApi.js'
-import type { YearDoc } from './publicViews.js'
+import { type ApplicationDoc, asDoc, asDocs, asFields, type YearDoc } from '../types.js'
 
 /** A field real people never see or fill in; bots that fill every input do. */
 export const HONEYPOT_FIELD = 'homepage'
@@ -75,21 +75,6 @@ const MESSAGES = {
 }
 
 type Body = Record<string, unknown>
-export type ApplicationDoc = {
-  id: number | string
-  reference: string
-  municipality: string
-  municipalityName: string
-  status: ApplicationStatus
-  submittedAt: string
-  confirmExpiresAt?: string | null
-  awardYear: number | string | YearDoc
-  contact?: { name?: string | null; role?: string | null; email?: string | null; phone?: string | null } | null
-  answers?: Array<{ criterion: number | string | { id: number | string }; text: string }>
-  requestHash?: string | null
-  linkSentAt?: string | null
-  supplementaryQuestions?: Array<{ id: string; question: string; answerBy: string; answerLimit: number; askedAt?: string | null; answer?: string | null; answeredAt?: string | null }> | null
-}
 
 /** Reads a JSON object body of at most `maxBytes`: the body, or the answer to send. */
 async function readBody(req: PayloadRequest, lang: Lang, headers: Headers, maxBytes: number): Promise<Response | Body> {
@@ -185,27 +170,29 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
   const { slugs } = ctx
   const sys = { overrideAccess: true, depth: 0 } as const
 
-  const findYearById = async (payload: Payload, id: unknown) => (await payload.findByID({ collection: slugs.awardYears, id: idOf(id), ...sys })) as unknown as YearDoc
+  const findYearById = async (payload: Payload, id: unknown) => asDoc<YearDoc>(await payload.findByID({ collection: slugs.awardYears, id: idOf(id), ...sys }))
 
   async function openYears(payload: Payload): Promise<YearDoc[]> {
-    const { docs } = await payload.find({ collection: slugs.awardYears, where: { status: { equals: 'open' } }, sort: '-year', pagination: false, ...sys })
-    return docs as unknown as YearDoc[]
+    const { docs: found } = await payload.find({ collection: slugs.awardYears, where: { status: { equals: 'open' } }, sort: '-year', pagination: false, ...sys })
+    return asDocs<YearDoc>(found)
   }
 
-  /** The year a submission is for: the open one, or the published year it names. Drafts are as unknown as years that do not exist. */
+  /** The year a submission is for: the open one, or the published year it names. Drafts asDoc<years>(are) that do not exist. */
   async function targetYear(payload: Payload, open: YearDoc[], named: unknown): Promise<YearDoc | 'none-open' | 'unknown'> {
     if (named === undefined || named === null) return open[0] ?? 'none-open'
     if (typeof named !== 'number' || !Number.isInteger(named)) return 'unknown'
-    const { docs } = await payload.find({ collection: slugs.awardYears, where: { and: [publishedYears, { year: { equals: named } }] }, limit: 1, ...sys })
-    return (docs[0] as unknown as YearDoc | undefined) ?? 'unknown'
+    const { docs: found } = await payload.find({ collection: slugs.awardYears, where: { and: [publishedYears, { year: { equals: named } }] }, limit: 1, ...sys })
+    return asDoc<YearDoc | undefined>(found[0]) ?? 'unknown'
   }
 
   async function findOne(payload: Payload, where: Where): Promise<ApplicationDoc | undefined> {
-    const { docs } = await payload.find({ collection: slugs.applications, where, limit: 1, ...sys, showHiddenFields: true })
-    return docs[0] as unknown as ApplicationDoc | undefined
+    const { docs: found } = await payload.find({ collection: slugs.applications, where, limit: 1, ...sys, showHiddenFields: true })
+    return asDoc<ApplicationDoc | undefined>(found[0])
   }
 
   /** A system change of an application made on the applicant's behalf (through one of their links). */
+  // `req` is a request of our own making for this change (the caller's language, no user), not the
+  // whole PayloadRequest that Payload's type asks for: Payload completes it.
   const asApplicant = (req: PayloadRequest) => ({
     ...sys,
     showHiddenFields: true,
@@ -219,12 +206,14 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     if (coolingDown(application)) return
     const token = newToken()
     const unconfirmed = application.status === 'unconfirmed'
-    const updated = (await req.payload.update({
-      collection: slugs.applications,
-      id: application.id,
-      data: { [unconfirmed ? 'confirmTokenHash' : 'editTokenHash']: sha256(token), linkSentAt: ctx.now().toISOString() } as never,
-      ...asApplicant(req),
-    })) as unknown as ApplicationDoc & { confirmExpiresAt: string }
+    const updated = asDoc<ApplicationDoc & { confirmExpiresAt: string }>(
+      await req.payload.update({
+        collection: slugs.applications,
+        id: application.id,
+        data: asFields({ [unconfirmed ? 'confirmTokenHash' : 'editTokenHash']: sha256(token), linkSentAt: ctx.now().toISOString() }),
+        ...asApplicant(req),
+      }),
+    )
     if (unconfirmed) await mailConfirmationLink(req, ctx, updated, token)
     else await mailEditLink(req, ctx, updated, token, 'resent')
   }
@@ -296,21 +285,24 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     const expires = new Date(Math.min(now.getTime() + CONFIRM_WITHIN_MS, new Date(year.deadline!).getTime()))
     let application: ApplicationDoc
     try {
-      application = (await req.payload.create({
-        collection: slugs.applications,
-        data: {
-          ...fields,
-          awardYear: year.id,
-          partner: cors.partner,
-          confirmTokenHash: sha256(token),
-          confirmExpiresAt: expires.toISOString(),
-          linkSentAt: now.toISOString(),
-          idempotencyKey: keyHash,
-          requestHash,
-        } as never,
-        ...sys,
-        req: { i18n: req.i18n, headers: req.headers, context: { [PUBLIC_SUBMISSION]: { consentVersion: fields.consentVersion } } } as never,
-      })) as unknown as ApplicationDoc
+      application = asDoc<ApplicationDoc>(
+        await req.payload.create({
+          collection: slugs.applications,
+          data: asFields({
+            ...fields,
+            awardYear: year.id,
+            partner: cors.partner,
+            confirmTokenHash: sha256(token),
+            confirmExpiresAt: expires.toISOString(),
+            linkSentAt: now.toISOString(),
+            idempotencyKey: keyHash,
+            requestHash,
+          }),
+          ...sys,
+          // A request of our own making (see asApplicant): the hooks read the consent version from its context.
+          req: { i18n: req.i18n, headers: req.headers, context: { [PUBLIC_SUBMISSION]: { consentVersion: fields.consentVersion } } } as never,
+        }),
+      )
     } catch (error) {
       // A retry with the same key that raced the first attempt lost on the unique index: the first receipt.
       const raced = await replay()
@@ -347,11 +339,11 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     await req.payload.update({
       collection: slugs.applications,
       id: application.id,
-      data: { status: 'submitted', confirmedAt: ctx.now().toISOString(), editTokenHash: sha256(editToken), linkSentAt: ctx.now().toISOString() } as never,
+      data: asFields({ status: 'submitted', confirmedAt: ctx.now().toISOString(), editTokenHash: sha256(editToken), linkSentAt: ctx.now().toISOString() }),
       ...asApplicant(req),
     })
     // Read again: confirming may have made it one of two competing applications.
-    const confirmed = (await req.payload.findByID({ collection: slugs.applications, id: application.id, ...sys })) as unknown as ApplicationDoc & { competing?: boolean }
+    const confirmed = asDoc<ApplicationDoc & { competing?: boolean }>(await req.payload.findByID({ collection: slugs.applications, id: application.id, ...sys }))
     await mailEditLink(req, ctx, confirmed, editToken, confirmed.competing ? 'competing' : 'confirmed')
     await mailOrganiserNotice(req, ctx, confirmed)
     return json({ ...receipt(confirmed, year, lang), editToken, message: (confirmed.competing ? MESSAGES.confirmedCompeting : MESSAGES.confirmed)[lang] }, 200, headers)
@@ -420,12 +412,14 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     if (violations.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(violations, lang))
     const limited = await spend(req, state, 'submit', headers)
     if (limited) return limited
-    const updated = (await req.payload.update({
-      collection: slugs.applications,
-      id: found.application.id,
-      data: { contact: fields.contact, answers: fields.answers } as never,
-      ...asApplicant(req),
-    })) as unknown as ApplicationDoc
+    const updated = asDoc<ApplicationDoc>(
+      await req.payload.update({
+        collection: slugs.applications,
+        id: found.application.id,
+        data: asFields({ contact: fields.contact, answers: fields.answers }),
+        ...asApplicant(req),
+      }),
+    )
     return json(editable(updated, found.year, lang, ctx.now()), 200, headers)
   })
 
@@ -435,12 +429,14 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     if (found instanceof Response) return found
     const { body } = found
     const said = typeof body.reason === 'string' ? normalizeText(body.reason).trim().slice(0, 1000) : ''
-    const withdrawn = (await req.payload.update({
-      collection: slugs.applications,
-      id: found.application.id,
-      data: { status: 'withdrawn', withdrawalReason: `Återkallad av den sökande via länken / withdrawn by the applicant${said ? `: ${said}` : ''}` } as never,
-      ...asApplicant(req),
-    })) as unknown as ApplicationDoc
+    const withdrawn = asDoc<ApplicationDoc>(
+      await req.payload.update({
+        collection: slugs.applications,
+        id: found.application.id,
+        data: asFields({ status: 'withdrawn', withdrawalReason: `Återkallad av den sökande via länken / withdrawn by the applicant${said ? `: ${said}` : ''}` }),
+        ...asApplicant(req),
+      }),
+    )
     await mailWithdrawn(req, ctx, withdrawn)
     return json({ ...editable(withdrawn, found.year, lang, ctx.now()), message: MESSAGES.withdrawnNow[lang] }, 200, headers)
   })
@@ -475,14 +471,16 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     if (invalid.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(invalid, lang))
     const limited = await spend(req, state, 'submit', headers)
     if (limited) return limited
-    const updated = (await req.payload.update({
-      collection: slugs.applications,
-      id: application.id,
-      data: {
-        supplementaryQuestions: questions.map((q) => (texts.has(q.id) ? { ...q, answer: texts.get(q.id), answeredAt: now.toISOString() } : q)),
-      } as never,
-      ...asApplicant(req),
-    })) as unknown as ApplicationDoc
+    const updated = asDoc<ApplicationDoc>(
+      await req.payload.update({
+        collection: slugs.applications,
+        id: application.id,
+        data: asFields({
+          supplementaryQuestions: questions.map((q) => (texts.has(q.id) ? { ...q, answer: texts.get(q.id), answeredAt: now.toISOString() } : q)),
+        }),
+        ...asApplicant(req),
+      }),
+    )
     return json(editable(updated, found.year, lang, ctx.now()), 200, headers)
   })
 

@@ -13,6 +13,7 @@ import type { Message } from '../domain/text.js'
 import { asReader, asSystem, loadRound, loadYear, type JuryYear, roundProgress, yearConflicts } from '../jury/load.js'
 import { type WorkYear, workList } from '../jury/workList.js'
 import { idOf } from '../lib/relations.js'
+import { asDocs, asFields } from '../types.js'
 
 export interface Milestone {
   label: Message
@@ -118,7 +119,7 @@ async function staffDashboard(req: PayloadRequest, ctx: EhkContext): Promise<Sta
   const [counted, unconfirmed, partners] = await Promise.all([
     req.payload.find({
       collection: ctx.slugs.applications,
-      where: { and: [ofYear, countedApplications] } as never,
+      where: asFields({ and: [ofYear, countedApplications] }),
       select: { municipality: true, partner: true, competing: true, confirmedAt: true, submittedAt: true },
       depth: 0,
       pagination: false,
@@ -127,7 +128,7 @@ async function staffDashboard(req: PayloadRequest, ctx: EhkContext): Promise<Sta
     req.payload.count({ collection: ctx.slugs.applications, where: { and: [ofYear, { status: { equals: 'unconfirmed' } }] }, ...asStaff }),
     req.payload.find({ collection: ctx.slugs.partners, select: { name: true }, depth: 0, pagination: false, ...asStaff }),
   ])
-  const docs = counted.docs as unknown as Array<{ municipality: string; partner?: unknown; competing?: boolean | null; confirmedAt?: string | null; submittedAt?: string | null }>
+  const docs = asDocs<{ municipality: string; partner?: unknown; competing?: boolean | null; confirmedAt?: string | null; submittedAt?: string | null }>(counted.docs)
   const partnerName = new Map(partners.docs.map((p) => [String(p.id), String((p as { name?: unknown }).name)]))
   const weeks = tally(
     docs

@@ -8,6 +8,7 @@ import { SYSTEM_CHANGE } from '../lib/context.js'
 import { ACTOR_LABEL, ACTORS, claimOnce, recordHistory } from '../lib/history.js'
 import { idOf } from '../lib/relations.js'
 import { mailAnnouncement, mailFinalistSelected } from '../mail/jury.js'
+import { asDocs, asFields } from '../types.js'
 
 export const ANNOUNCE_TASK = 'ehk-announce'
 export const ANNOUNCE_QUEUE = 'ehk-announce'
@@ -28,20 +29,20 @@ const system = { overrideAccess: true, depth: 0 } as const
 async function applicationsOf(req: PayloadRequest, ctx: EhkContext, yearId: number | string, where: Record<string, unknown>) {
   const { docs } = await req.payload.find({
     collection: ctx.slugs.applications,
-    where: { and: [{ awardYear: { equals: yearId } }, where] } as never,
+    where: asFields({ and: [{ awardYear: { equals: yearId } }, where] }),
     pagination: false,
     req,
     ...system,
   })
-  return docs as unknown as Application[]
+  return asDocs<Application>(docs)
 }
 
 /** Changes the status of the applications of a year that match, as the system (the lifecycle's own step). */
 async function setStatus(req: PayloadRequest, ctx: EhkContext, yearId: number | string, where: Record<string, unknown>, data: Record<string, unknown>) {
   await req.payload.update({
     collection: ctx.slugs.applications,
-    where: { and: [{ awardYear: { equals: yearId } }, where] } as never,
-    data: data as never,
+    where: asFields({ and: [{ awardYear: { equals: yearId } }, where] }),
+    data: asFields(data),
     context: { [SYSTEM_CHANGE]: true },
     req,
     ...system,

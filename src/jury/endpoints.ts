@@ -15,6 +15,7 @@ import { BoardError, juryBoard } from './board.js'
 import { asReader, asSystem, countedInYear, criterionTitles, type JuryYear, loadRound, loadYear, yearConflicts } from './load.js'
 import { juryCsv } from './spreadsheet.js'
 import { workList } from './workList.js'
+import { asFields } from '../types.js'
 
 const MESSAGES = {
   login: { sv: 'Logga in först.', en: 'Log in first.' },
@@ -159,7 +160,7 @@ export function yearEndpoints(ctx: EhkContext): Endpoint[] {
           await req.payload.update({
             collection: ctx.slugs.awardYears,
             id,
-            data: {
+            data: asFields({
               winner,
               juryMotivation: lexicalFromParagraphs(
                 motivation
@@ -169,7 +170,7 @@ export function yearEndpoints(ctx: EhkContext): Endpoint[] {
               ),
               successFactors: factors!.map((text) => ({ text })),
               status: 'decided',
-            } as never,
+            }),
             ...asReader(req),
             depth: 0,
             req,

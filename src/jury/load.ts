@@ -9,6 +9,7 @@ import { juryProgress, type JurorProgress } from '../domain/jury.js'
 import { countedApplications, roundApplications, type Round, type YearState } from '../domain/lifecycle.js'
 import type { Recommendation } from '../domain/ranking.js'
 import { idOf } from '../lib/relations.js'
+import { asDocs, type JurorDoc } from '../types.js'
 
 export type Reader = { overrideAccess: true } | { overrideAccess: false; user: TypedUser }
 
@@ -81,7 +82,7 @@ export async function loadJurors(req: PayloadRequest, ctx: EhkContext, yearId: n
     req,
     ...reader,
   })
-  return (docs as unknown as Raw[]).map((j) => ({ ...profileOf(j as never), name: String(j.name), user: j.user === undefined ? null : idOf(j.user) }))
+  return asDocs<JurorDoc>(docs).map((j) => ({ ...profileOf(j), name: j.name, user: j.user == null ? null : idOf(j.user) }))
 }
 
 /** A reader's find where their access may deny the whole collection (a juror before the deadline): nothing, then. */
@@ -126,8 +127,8 @@ export async function loadRound(req: PayloadRequest, ctx: EhkContext, year: Jury
     year,
     round,
     jurors,
-    applications: applications as unknown as JuryApplication[],
-    reviews: (reviews as unknown as Raw[]).map((r) => ({
+    applications: asDocs<JuryApplication>(applications),
+    reviews: asDocs<Raw>(reviews).map((r) => ({
       id: r.id as number | string,
       application: idOf(r.application),
       juror: idOf(r.juror),
@@ -156,7 +157,7 @@ export async function yearConflicts(req: PayloadRequest, ctx: EhkContext, yearId
     req,
   })
   const conflicts = new Map(jurors.map((j) => [String(j.id), { declared: [] as Array<number | string>, ties: j.ties }]))
-  for (const review of declared.docs as unknown as Raw[]) conflicts.get(String(idOf(review.juror)))?.declared.push(idOf(review.application))
+  for (const review of asDocs<Raw>(declared.docs)) conflicts.get(String(idOf(review.juror)))?.declared.push(idOf(review.application))
   return conflicts
 }
 

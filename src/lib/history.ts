@@ -1,5 +1,6 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import type { Message } from '../domain/text.js'
+import { asFields } from '../types.js'
 
 /** Every kind of event the history keeps. */
 export const HISTORY_ACTIONS = {
@@ -48,7 +49,7 @@ export async function recordHistory(req: PayloadRequest, slug: CollectionSlug, n
   const user = req.user as { id: number | string; email?: string; collection?: string } | null | undefined
   await req.payload.create({
     collection: slug,
-    data: {
+    data: asFields({
       at: now.toISOString(),
       action: entry.action,
       summary: entry.summary.slice(0, 500),
@@ -58,7 +59,7 @@ export async function recordHistory(req: PayloadRequest, slug: CollectionSlug, n
       reason: entry.reason ?? undefined,
       details: entry.details,
       once: entry.once,
-    } as never,
+    }),
     overrideAccess: true,
     req,
   })

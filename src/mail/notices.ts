@@ -6,6 +6,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { EhkContext } from '../defaults.js'
 import { formatStockholm } from '../domain/time.js'
 import { idOf } from '../lib/relations.js'
+import { asDoc } from '../types.js'
 
 type Year = { id: number | string; year: number; title: string; deadline?: string | null; contact?: { email?: string | null } | null }
 export type StaffYear = Pick<Year, 'contact'>
@@ -29,7 +30,7 @@ export function cmsLink(payload: Payload, path: string): string {
 export const applicantLink = (ctx: EhkContext, payload: Payload, kind: 'bekrafta' | 'redigera', token: string) => `${cmsLink(payload, ctx.applicantPage)}#${kind}=${token}`
 
 async function yearOf(req: PayloadRequest, ctx: EhkContext, id: unknown): Promise<Year> {
-  return (await req.payload.findByID({ collection: ctx.slugs.awardYears, id: idOf(id), depth: 0, overrideAccess: true, req })) as unknown as Year
+  return asDoc<Year>(await req.payload.findByID({ collection: ctx.slugs.awardYears, id: idOf(id), depth: 0, overrideAccess: true, req }))
 }
 
 /** Where notices for staff go: the year's contact address, or else every administrator and editor. */

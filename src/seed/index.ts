@@ -6,6 +6,7 @@ import { stockholmTime } from '../domain/time.js'
 import { HISTORICAL_IMPORT } from '../lib/context.js'
 import { lexicalFromParagraphs } from '../lib/richText.js'
 import { ASSESSMENT_FOCUS, CONTACT, CRITERIA, JURY_2022, PARTNERS, TIMELINE_2022, UNPUBLISHED_ANSWER, WINNER_2021, WINNER_2022 } from './content.js'
+import { asDoc, asFields } from '../types.js'
 
 export interface DemoAccount {
   role: Role
@@ -39,9 +40,9 @@ export async function seedDemoContent(payload: Payload, options: SeedOptions = {
 
   async function ensure(collection: string, where: Where, data: Record<string, unknown>): Promise<Doc> {
     const found = await payload.find({ collection: collection as 'users', where, limit: 1, depth: 0, overrideAccess: true, req })
-    if (found.docs[0]) return found.docs[0] as unknown as Doc
+    if (found.docs[0]) return asDoc<Doc>(found.docs[0])
     created++
-    return (await payload.create({ collection: collection as 'users', data: data as never, overrideAccess: true, req })) as unknown as Doc
+    return asDoc<Doc>(await payload.create({ collection: collection as 'users', data: asFields(data), overrideAccess: true, req }))
   }
 
   const criteria: Doc[] = []
@@ -122,11 +123,11 @@ export async function seedDemoContent(payload: Payload, options: SeedOptions = {
       await payload.update({
         collection: slugs.awardYears,
         id: year.id,
-        data: {
+        data: asFields({
           winner: application.id,
           juryMotivation: lexicalFromParagraphs(winner.motivation),
           ...('successFactors' in winner ? { successFactors: winner.successFactors.map((text) => ({ text })) } : {}),
-        } as never,
+        }),
         overrideAccess: true,
         req,
       })

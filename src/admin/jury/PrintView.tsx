@@ -12,6 +12,7 @@ import { segmentsOf } from './Page.js'
 import { juryTexts } from './texts.js'
 import './jury.css'
 import { NumHead } from './NumHead.js'
+import { asDocs } from '../../types.js'
 
 const RECOMMENDATION_LABELS: Record<Recommendation, { sv: string; en: string }> = {
   advance: { sv: 'Gå vidare', en: 'Advance' },
@@ -69,7 +70,7 @@ export async function PrintView(props: AdminViewServerProps) {
     req.payload.find({ collection: ctx.slugs.criteria, pagination: false, ...asReader }),
     req.payload.find({ collection: ctx.slugs.reviews, where: { application: { equals: application.id } }, pagination: false, sort: 'round', ...asReader }),
   ])
-  const jurorIds = (reviews.docs as unknown as Review[]).map((r) => idOf(r.juror))
+  const jurorIds = asDocs<Review>(reviews.docs).map((r) => idOf(r.juror))
   const jurors = await req.payload.find({ collection: ctx.slugs.jurors, where: { id: { in: jurorIds } }, pagination: false, ...asReader })
   const jurorName = new Map(jurors.docs.map((j) => [String(j.id), String((j as { name?: unknown }).name)]))
   const criterionTitle = new Map(criteria.docs.map((c) => [String(c.id), String((c as { title?: unknown }).title)]))
@@ -111,7 +112,7 @@ export async function PrintView(props: AdminViewServerProps) {
         </>
       ) : null}
       {reviews.docs.length > 0 ? <h2>{t.juryReviews}</h2> : null}
-      {(reviews.docs as unknown as Review[]).map((review) => (
+      {asDocs<Review>(reviews.docs).map((review) => (
         <section key={String(review.id)}>
           <h3>
             {jurorName.get(String(idOf(review.juror))) ?? ''}: {ROUND_LABELS[review.round][lang]}

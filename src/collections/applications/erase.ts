@@ -5,6 +5,7 @@ import { normalizeText } from '../../domain/characters.js'
 import { recordHistory } from '../../lib/history.js'
 import { parseDocumentId } from '../../lib/ids.js'
 import { requestLang } from '../../lib/violations.js'
+import { asFields } from '../../types.js'
 
 /**
  * Erases an applicant's personal data for good: the contact person and everything derived from
@@ -16,14 +17,14 @@ export async function erasePersonalData(req: PayloadRequest, ctx: EhkContext, id
   const erased = await req.payload.update({
     collection: ctx.slugs.applications,
     id,
-    data: {
+    data: asFields({
       contact: { name: null, role: null, email: null, phone: null },
       personalDataErasedAt: at,
       editTokenHash: null,
       confirmTokenHash: null,
       requestHash: null,
       linkSentAt: null,
-    } as never,
+    }),
     depth: 0,
     overrideAccess: true,
     req,

@@ -5,6 +5,7 @@ import { recordHistory } from '../../lib/history.js'
 import { idOf } from '../../lib/relations.js'
 import { notifyCompeting } from '../../mail/notices.js'
 import { freePlace } from './hooks/checkApplicationRules.js'
+import { asDocs } from '../../types.js'
 
 type Member = { id: number | string; status: ApplicationStatus; place?: string | null; competing?: boolean | null; confirmedAt?: string | null; reference?: string }
 
@@ -66,7 +67,7 @@ async function group(req: PayloadRequest, slug: CollectionSlug, yearId: number |
     showHiddenFields: true,
     req,
   })
-  return docs as unknown as Member[]
+  return asDocs<Member>(docs)
 }
 
 /** Server-owned bookkeeping: written without running the collection's hooks again. */

@@ -7,6 +7,7 @@ import { recordHistory } from '../../../lib/history.js'
 import { idOf } from '../../../lib/relations.js'
 import { throwIfViolations } from '../../../lib/violations.js'
 import { mailQuestions } from '../../../mail/jury.js'
+import { asDoc, asFields, type YearDoc } from '../../../types.js'
 
 export type Question = {
   id?: string | null
@@ -103,13 +104,13 @@ export const followQuestions =
       await req.payload.update({
         collection: ctx.slugs.applications,
         id: doc.id,
-        data: { editTokenHash: sha256(token), linkSentAt: ctx.now().toISOString() } as never,
+        data: asFields({ editTokenHash: sha256(token), linkSentAt: ctx.now().toISOString() }),
         overrideAccess: true,
         context: { [SYSTEM_CHANGE]: true },
         req,
       })
-      const year = await req.payload.findByID({ collection: ctx.slugs.awardYears, id: idOf(doc.awardYear), depth: 0, overrideAccess: true, req })
-      await mailQuestions(req, ctx, year as never, doc, asked, token)
+      const year = asDoc<YearDoc>(await req.payload.findByID({ collection: ctx.slugs.awardYears, id: idOf(doc.awardYear), depth: 0, overrideAccess: true, req }))
+      await mailQuestions(req, ctx, year, doc, asked, token)
     }
     return doc
   }

@@ -5,6 +5,7 @@ import { conflictOf } from '../../../domain/conflicts.js'
 import { reviewScore, type ScoredReview } from '../../../domain/ranking.js'
 import { SYSTEM_CHANGE } from '../../../lib/context.js'
 import { idOf } from '../../../lib/relations.js'
+import { asDoc, asDocs, type JurorDoc } from '../../../types.js'
 
 /**
  * Keeps the application's score summary (count and mean of its submitted reviews, both rounds) in
@@ -23,10 +24,12 @@ export const summariseScores =
       select: { juror: true, scores: true },
       ...sys,
     })
-    const reviews = docs as unknown as Array<ScoredReview & { juror: number | string }>
+    const reviews = asDocs<ScoredReview & { juror: number | string }>(docs)
     const jurors = await req.payload.find({ collection: ctx.slugs.jurors, where: { id: { in: reviews.map((r) => r.juror) } }, select: { ties: true }, ...sys })
     const tied = new Set(
-      jurors.docs.filter((j) => conflictOf({ declared: [], ties: profileOf(j as never).ties }, application as { id: number | string; municipality: string }) === 'tie').map((j) => String(j.id)),
+      jurors.docs
+        .filter((j) => conflictOf({ declared: [], ties: profileOf(asDoc<JurorDoc>(j)).ties }, application as { id: number | string; municipality: string }) === 'tie')
+        .map((j) => String(j.id)),
     )
     const means = reviews.filter((r) => r.scores.length > 0 && !tied.has(String(r.juror))).map(reviewScore)
     const average = means.length > 0 ? Math.round((means.reduce((a, b) => a + b, 0) / means.length) * 100) / 100 : null

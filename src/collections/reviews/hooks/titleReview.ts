@@ -8,6 +8,7 @@ export const titleReview =
   (ctx: EhkContext): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, req }) => {
     const merged = { ...originalDoc, ...data }
+    // (A host-named slug is not one of Payload's generated collection names: see src/types.ts.)
     const find = (collection: string, id: unknown) =>
       id == null ? null : req.payload.findByID({ collection: collection as never, id: idOf(id), depth: 0, disableErrors: true, overrideAccess: true, req })
     const [juror, application] = (await Promise.all([find(ctx.slugs.jurors, merged.juror), find(ctx.slugs.applications, merged.application)])) as Array<{
