@@ -130,6 +130,9 @@ export interface User {
   role: 'admin' | 'editor' | 'juror';
   updatedAt: string;
   createdAt: string;
+  /**
+   * The login, and where e-mail about the jury work and the password is sent.
+   */
   email: string;
   resetPasswordToken?: string | null;
   resetPasswordExpiration?: string | null;
@@ -188,9 +191,21 @@ export interface Media {
  */
 export interface AwardYear {
   id: number;
+  /**
+   * The year the award is given, e.g. 2027. One per award.
+   */
   year: number;
+  /**
+   * Where the year stands: draft (not shown), open, closed, finalists, winner decided, announced. One step at a time; the announcement is final.
+   */
   status: 'draft' | 'open' | 'closed' | 'finalists' | 'decided' | 'announced';
+  /**
+   * The name shown in the widgets and e-mails, e.g. "Sveriges eHälsokommun 2027".
+   */
   title: string;
+  /**
+   * When the form starts taking applications (Swedish time). Empty: as soon as the year is open.
+   */
   opensAt?: string | null;
   opensAt_tz?: SupportedTimezones;
   /**
@@ -198,8 +213,14 @@ export interface AwardYear {
    */
   deadline?: string | null;
   deadline_tz?: SupportedTimezones;
+  /**
+   * When the finalists are selected: the jury's first round runs until then.
+   */
   finalistsAt?: string | null;
   finalistsAt_tz?: SupportedTimezones;
+  /**
+   * The award ceremony, as shown to the public.
+   */
   ceremonyAt?: string | null;
   ceremonyAt_tz?: SupportedTimezones;
   /**
@@ -207,16 +228,31 @@ export interface AwardYear {
    */
   announcementAt?: string | null;
   announcementAt_tz?: SupportedTimezones;
+  /**
+   * The timeline the <ehk-timeline> widget shows, in order.
+   */
   timeline?:
     | {
+        /**
+         * The first day.
+         */
         startsOn: string;
         startsOn_tz: SupportedTimezones;
+        /**
+         * The last day, if it lasts more than one day.
+         */
         endsOn?: string | null;
         endsOn_tz?: SupportedTimezones;
+        /**
+         * What happens, briefly: "Applications open".
+         */
         description: string;
         id?: string | null;
       }[]
     | null;
+  /**
+   * The most characters in all answers together, counted as a reader sees them (an emoji is one character).
+   */
   characterLimit: number;
   /**
    * Required to open the year.
@@ -226,6 +262,9 @@ export interface AwardYear {
    * This many months after the announcement (or the deadline, if none is made) the applicants' contact details are erased automatically.
    */
   retentionMonths: number;
+  /**
+   * What the jury looks for in particular this year; shown by <ehk-criteria>.
+   */
   assessmentFocus?: {
     root: {
       type: string;
@@ -276,16 +315,34 @@ export interface AwardYear {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * Organisers and partners shown with the year, in this order.
+   */
   partners?: (number | Partner)[] | null;
+  /**
+   * Whom applicants can ask. Shown publicly.
+   */
   contact?: {
+    /**
+     * Name or role, e.g. "Vitalis office".
+     */
     title?: string | null;
+    /**
+     * Also receives the staff's notices about the year.
+     */
     email?: string | null;
+    /**
+     * Optional.
+     */
     phone?: string | null;
   };
   /**
    * One of the year's finalists. Secret until the announcement.
    */
   winner?: (number | null) | Application;
+  /**
+   * The jury's motivation; public only once the winner is announced.
+   */
   juryMotivation?: {
     root: {
       type: string;
@@ -301,12 +358,21 @@ export interface AwardYear {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * The winner's success factors; public only at the announcement.
+   */
   successFactors?:
     | {
+        /**
+         * One success factor, one sentence.
+         */
         text: string;
         id?: string | null;
       }[]
     | null;
+  /**
+   * Everything changed in the year, by whom and when.
+   */
   history?: {
     docs?: (number | History)[];
     hasNextPage?: boolean;
@@ -321,8 +387,17 @@ export interface AwardYear {
  */
 export interface Criterion {
   id: number;
+  /**
+   * The name of the criterion, e.g. "Leadership and governance".
+   */
   title: string;
+  /**
+   * Place in the form and in the jury's assessment: lowest first.
+   */
   order: number;
+  /**
+   * What the criterion is about, for applicants and jurors.
+   */
   description?: {
     root: {
       type: string;
@@ -338,8 +413,14 @@ export interface Criterion {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * The questions applicants answer under the criterion; jurors see them beside the answer.
+   */
   guidingQuestions?:
     | {
+        /**
+         * One question, as a whole sentence.
+         */
         question: string;
         id?: string | null;
       }[]
@@ -353,17 +434,38 @@ export interface Criterion {
  */
 export interface Juror {
   id: number;
+  /**
+   * First and last name, as shown publicly.
+   */
   name: string;
+  /**
+   * Position, shown publicly.
+   */
   title?: string | null;
+  /**
+   * The organisation the juror represents.
+   */
   organisation?: (number | null) | Partner;
+  /**
+   * Portrait shown by <ehk-jury>; optional.
+   */
   photo?: (number | null) | Media;
+  /**
+   * A few sentences about the juror, shown publicly.
+   */
   bio?: string | null;
+  /**
+   * The years the juror assesses. Public only once the year is published.
+   */
   years?: (number | AwardYear)[] | null;
   /**
    * Municipalities the juror is tied to (employer, home, board seats). Their applications are treated as a conflict: hidden from the juror and left out of the aggregates.
    */
   ties?:
     | {
+        /**
+         * The municipality the juror is tied to; counts as a conflict of interest.
+         */
         municipality:
           | '0114'
           | '0115'
@@ -655,6 +757,9 @@ export interface Juror {
           | '2582'
           | '2583'
           | '2584';
+        /**
+         * What kind of tie.
+         */
         kind: 'employer' | 'home' | 'board' | 'other';
         id?: string | null;
       }[]
@@ -663,6 +768,9 @@ export interface Juror {
    * The account the juror logs in with.
    */
   user?: (number | null) | User;
+  /**
+   * Everything changed in the profile, by whom and when.
+   */
   history?: {
     docs?: (number | History)[];
     hasNextPage?: boolean;
@@ -677,16 +785,34 @@ export interface Juror {
  */
 export interface Partner {
   id: number;
+  /**
+   * The organisation's name as it should read.
+   */
   name: string;
+  /**
+   * Abbreviation, e.g. "SKR".
+   */
   shortName?: string | null;
+  /**
+   * Organiser or partner; shown with the name.
+   */
   role: 'organiser' | 'partner';
+  /**
+   * The website the name links to; must start with https://.
+   */
   website?: string | null;
+  /**
+   * Shown by <ehk-jury>; the alternative text is set on the image.
+   */
   logo?: (number | null) | Media;
   /**
    * Sites that may embed the application form, e.g. https://www.vitalis.nu. Only administrators change this list.
    */
   allowedOrigins?:
     | {
+        /**
+         * One origin, e.g. https://www.example.se: scheme and host, no path.
+         */
         origin: string;
         id?: string | null;
       }[]
@@ -702,8 +828,14 @@ export interface Partner {
  */
 export interface History {
   id: number;
+  /**
+   * When it happened.
+   */
   at: string;
   at_tz: SupportedTimezones;
+  /**
+   * What happened.
+   */
   action:
     | 'status-changed'
     | 'application-confirmed'
@@ -721,7 +853,13 @@ export interface History {
     | 'question-asked'
     | 'question-answered'
     | 'notice-sent';
+  /**
+   * A short description of the change.
+   */
   summary: string;
+  /**
+   * The document changed.
+   */
   document?:
     | ({
         relationTo: 'applications';
@@ -739,9 +877,21 @@ export interface History {
         relationTo: 'jurors';
         value: number | Juror;
       } | null);
+  /**
+   * The user who made the change, if any.
+   */
   actor?: (number | null) | User;
+  /**
+   * Who made the change when it was not a user: the system, an applicant through their link.
+   */
   actorLabel?: string | null;
+  /**
+   * The reason given, e.g. for reopening a submitted review.
+   */
   reason?: string | null;
+  /**
+   * Changed fields, before and after.
+   */
   details?:
     | {
         [k: string]: unknown;
@@ -761,7 +911,13 @@ export interface History {
  */
 export interface Application {
   id: number;
+  /**
+   * The year applied for.
+   */
   awardYear: number | AwardYear;
+  /**
+   * The applying municipality. One counted application per municipality and year.
+   */
   municipality:
     | '0114'
     | '0115'
@@ -1065,6 +1221,9 @@ export interface Application {
    * The municipality has more than one confirmed application this year. Decide which stands and withdraw the other with a reason.
    */
   competing?: boolean | null;
+  /**
+   * The municipality's name, set by the system from its code.
+   */
   municipalityName?: string | null;
   /**
    * The municipality's county, to filter the list by.
@@ -1094,9 +1253,18 @@ export interface Application {
         | 'Norrbottens län'
       )
     | null;
+  /**
+   * The reference the applicant received, e.g. EHK-2027-1283-AB12.
+   */
   reference?: string | null;
+  /**
+   * When the application was sent.
+   */
   submittedAt?: string | null;
   submittedAt_tz?: SupportedTimezones;
+  /**
+   * When the contact confirmed the application through the e-mailed link; only then does it count.
+   */
   confirmedAt?: string | null;
   confirmedAt_tz?: SupportedTimezones;
   /**
@@ -1109,32 +1277,68 @@ export interface Application {
    */
   shortlistedAt?: string | null;
   shortlistedAt_tz?: SupportedTimezones;
+  /**
+   * When the application was withdrawn.
+   */
   withdrawnAt?: string | null;
   withdrawnAt_tz?: SupportedTimezones;
   /**
    * The partner site the form was embedded on.
    */
   partner?: (number | null) | Partner;
+  /**
+   * When the contact details were erased (retention or request).
+   */
   personalDataErasedAt?: string | null;
   personalDataErasedAt_tz?: SupportedTimezones;
   /**
    * Erased when the year's retention period ends, or on request (POST /api/applications/{id}/erase-personal-data).
    */
   contact?: {
+    /**
+     * The contact's name. Erased when the year's retention period has passed.
+     */
     name?: string | null;
+    /**
+     * The contact's position.
+     */
     role?: string | null;
+    /**
+     * Where the confirmation and edit links are sent.
+     */
     email?: string | null;
+    /**
+     * Optional.
+     */
     phone?: string | null;
   };
+  /**
+   * One answer per criterion, in the criteria's order.
+   */
   answers?:
     | {
+        /**
+         * The criterion answered.
+         */
         criterion: number | Criterion;
+        /**
+         * The answer. All answers together at most the year's character limit.
+         */
         text: string;
         id?: string | null;
       }[]
     | null;
+  /**
+   * That the contact agreed to how the data is handled.
+   */
   consent: boolean;
+  /**
+   * Which version of the consent text was agreed to.
+   */
   consentVersion?: string | null;
+  /**
+   * When consent was given.
+   */
   consentedAt?: string | null;
   consentedAt_tz?: SupportedTimezones;
   /**
@@ -1142,13 +1346,31 @@ export interface Application {
    */
   supplementaryQuestions?:
     | {
+        /**
+         * The jury's question to the finalist; e-mailed when saved.
+         */
         question: string;
+        /**
+         * The time by which to answer (Swedish time).
+         */
         answerBy: string;
         answerBy_tz: SupportedTimezones;
+        /**
+         * The most characters in the answer.
+         */
         answerLimit: number;
+        /**
+         * When the question was sent.
+         */
         askedAt?: string | null;
         askedAt_tz?: SupportedTimezones;
+        /**
+         * The finalist's answer, through the link.
+         */
         answer?: string | null;
+        /**
+         * When the answer came.
+         */
         answeredAt?: string | null;
         answeredAt_tz?: SupportedTimezones;
         id?: string | null;
@@ -1165,9 +1387,18 @@ export interface Application {
    * Computed from submitted reviews.
    */
   scoreSummary?: {
+    /**
+     * The number of submitted reviews that count (without conflicts).
+     */
     reviews?: number | null;
+    /**
+     * Mean score over the reviews that count.
+     */
     average?: number | null;
   };
+  /**
+   * Everything changed in the application, by whom and when.
+   */
   history?: {
     docs?: (number | History)[];
     hasNextPage?: boolean;
@@ -1183,11 +1414,17 @@ export interface Application {
 export interface Review {
   id: number;
   title?: string | null;
+  /**
+   * The application assessed.
+   */
   application: number | Application;
   /**
    * Filled in automatically for jurors.
    */
   juror: number | Juror;
+  /**
+   * Screening (every application) or the final round (the finalists).
+   */
   round: 'screening' | 'final';
   /**
    * The application is then hidden from you. A declared conflict can only be lifted by staff.
@@ -1201,26 +1438,50 @@ export interface Review {
    * Required when you declare a conflict.
    */
   conflictNote?: string | null;
+  /**
+   * One score per criterion.
+   */
   scores?:
     | {
+        /**
+         * The criterion scored.
+         */
         criterion: number | Criterion;
+        /**
+         * 1 (weak) to 5 (outstanding).
+         */
         score: number;
+        /**
+         * Why, for the jury's discussion; never shown to applicants.
+         */
         comment?: string | null;
         id?: string | null;
       }[]
     | null;
+  /**
+   * Your overall recommendation for the round.
+   */
   recommendation?: ('advance' | 'consider' | 'decline') | null;
+  /**
+   * Overall comment to the jury.
+   */
   comment?: string | null;
   /**
    * Only then do you see other jurors' reviews. A submitted review is final; staff can reopen it.
    */
   submitted?: boolean | null;
+  /**
+   * When the review was submitted; it is locked from then on.
+   */
   submittedAt?: string | null;
   submittedAt_tz?: SupportedTimezones;
   /**
    * Required to reopen a submitted review.
    */
   reopenReason?: string | null;
+  /**
+   * Everything changed in the review, by whom and when.
+   */
   history?: {
     docs?: (number | History)[];
     hasNextPage?: boolean;

@@ -28,7 +28,12 @@ export const roleField: Field = {
 }
 
 /** Payload's own e-mail field of the auth collection, checked by the product's one e-mail rule. */
-const emailField: Field = { name: 'email', type: 'email', validate: validateEmail }
+const emailField: Field = {
+  name: 'email',
+  type: 'email',
+  validate: validateEmail,
+  admin: { description: { sv: 'Inloggningen, och dit e-post om juryarbetet och lösenordet skickas.', en: 'The login, and where e-mail about the jury work and the password is sent.' } },
+}
 
 /**
  * Roles, the first-user rule and the login guard (rate limits, uniform refusals, password rules)

@@ -1,0 +1,35 @@
+import type { Descriptions } from '../../admin/describe.js'
+
+/** Help texts under the application's fields in the admin. */
+export const DESCRIPTIONS: Descriptions = {
+  awardYear: { sv: 'Året ansökan gäller.', en: 'The year applied for.' },
+  municipality: { sv: 'Den sökande kommunen. En räknad ansökan per kommun och år.', en: 'The applying municipality. One counted application per municipality and year.' },
+  municipalityName: { sv: 'Kommunens namn, satt av systemet från koden.', en: "The municipality's name, set by the system from its code." },
+  reference: { sv: 'Referensnumret som den sökande fick, t.ex. EHK-2027-1283-AB12.', en: 'The reference the applicant received, e.g. EHK-2027-1283-AB12.' },
+  submittedAt: { sv: 'När ansökan skickades in.', en: 'When the application was sent.' },
+  confirmedAt: {
+    sv: 'När kontaktpersonen bekräftade ansökan via länken i e-posten; först då räknas den.',
+    en: 'When the contact confirmed the application through the e-mailed link; only then does it count.',
+  },
+  withdrawnAt: { sv: 'När ansökan återkallades.', en: 'When the application was withdrawn.' },
+  personalDataErasedAt: { sv: 'När kontaktuppgifterna raderades (gallring eller begäran).', en: 'When the contact details were erased (retention or request).' },
+  'contact.name': { sv: 'Kontaktpersonens namn. Raderas när årets gallringstid har gått.', en: "The contact's name. Erased when the year's retention period has passed." },
+  'contact.role': { sv: 'Kontaktpersonens befattning.', en: "The contact's position." },
+  'contact.email': { sv: 'Dit bekräftelse- och ändringslänkar skickas.', en: 'Where the confirmation and edit links are sent.' },
+  'contact.phone': { sv: 'Valfritt.', en: 'Optional.' },
+  answers: { sv: 'Ett svar per kriterium, i kriteriernas ordning.', en: "One answer per criterion, in the criteria's order." },
+  'answers.criterion': { sv: 'Kriteriet som svaret gäller.', en: 'The criterion answered.' },
+  'answers.text': { sv: 'Svaret. Alla svar tillsammans högst årets teckengräns.', en: "The answer. All answers together at most the year's character limit." },
+  consent: { sv: 'Att kontaktpersonen godkände hur uppgifterna behandlas.', en: 'That the contact agreed to how the data is handled.' },
+  consentVersion: { sv: 'Vilken version av samtyckestexten som godkändes.', en: 'Which version of the consent text was agreed to.' },
+  consentedAt: { sv: 'När samtycket gavs.', en: 'When consent was given.' },
+  'supplementaryQuestions.question': { sv: 'Juryns fråga till finalisten; skickas med e-post när den sparas.', en: "The jury's question to the finalist; e-mailed when saved." },
+  'supplementaryQuestions.answerBy': { sv: 'Sista tid för svar (svensk tid).', en: 'The time by which to answer (Swedish time).' },
+  'supplementaryQuestions.answerLimit': { sv: 'Högsta antal tecken i svaret.', en: 'The most characters in the answer.' },
+  'supplementaryQuestions.askedAt': { sv: 'När frågan skickades.', en: 'When the question was sent.' },
+  'supplementaryQuestions.answer': { sv: 'Finalistens svar, via länken.', en: "The finalist's answer, through the link." },
+  'supplementaryQuestions.answeredAt': { sv: 'När svaret kom.', en: 'When the answer came.' },
+  'scoreSummary.reviews': { sv: 'Antal inlämnade bedömningar som räknas (utan jäv).', en: 'The number of submitted reviews that count (without conflicts).' },
+  'scoreSummary.average': { sv: 'Medelpoäng över de bedömningar som räknas.', en: 'Mean score over the reviews that count.' },
+  history: { sv: 'Allt som har ändrats i ansökan, av vem och när.', en: 'Everything changed in the application, by whom and when.' },
+}
