@@ -6,22 +6,15 @@
 // Usage: npm run bench   (BENCH_SECONDS=10 per read scenario, BENCH_CONNECTIONS=10, BENCH_SKIP_BUILD=1)
 import autocannon from 'autocannon'
 import { simpleParser } from 'mailparser'
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { createServer } from 'node:http'
 import { SMTPServer } from 'smtp-server'
+import { buildIfNeeded, startApp } from './app.mjs'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const port = Number(process.env.BENCH_PORT ?? 3917)
-const base = `http://127.0.0.1:${port}`
 
-// Measure what the sources make today: build first (BENCH_SKIP_BUILD=1 reuses the last build).
-if (process.env.BENCH_SKIP_BUILD !== '1' || !existsSync('.next/BUILD_ID')) {
-  console.log('Bygger appen / building the app (npm run build) …')
-  if (spawnSync('npm', ['run', 'build'], { stdio: 'ignore' }).status !== 0) process.exit(1)
-}
+buildIfNeeded()
 
 // The confirmation links the app mails, by address.
 const links = new Map()
@@ -39,43 +32,15 @@ const smtp = new SMTPServer({
 })
 await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve))
 
-const dir = mkdtempSync(path.join(tmpdir(), 'ehk-bench-'))
-const server = spawn(process.execPath, ['server.mjs'], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SERVER_URL: base,
-    DATABASE_URI: `file:${path.join(dir, 'bench.db')}`,
-    PAYLOAD_SECRET: 'bench-secret-that-is-long-enough-to-use',
-    EHK_DEMO_PASSWORD: 'bench-demo-password-2027',
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.server.address().port),
-    SMTP_SECURE: 'false',
-    SMTP_SKIP_VERIFY: 'true',
-    // Measure the endpoints, not the rate limiter.
-    RATE_LIMIT_READ: '100000000/60',
-    RATE_LIMIT_SUBMIT: '100000000/60',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
+const { base, stop: stopApp } = await startApp(port, {
+  SMTP_HOST: '127.0.0.1',
+  SMTP_PORT: String(smtp.server.address().port),
+  SMTP_SECURE: 'false',
+  SMTP_SKIP_VERIFY: 'true',
 })
 const stop = () => {
-  server.kill('SIGTERM')
+  stopApp()
   smtp.close()
-  rmSync(dir, { recursive: true, force: true })
-}
-process.on('exit', stop)
-
-async function waitForApp() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/api/ehk/v1/years/current`)).ok) return
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error('the app did not start within 2 minutes')
 }
 
 const run = (options) =>
@@ -91,7 +56,6 @@ function row(name, result, note = '') {
   return { scenario: name, 'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, requests: result.requests.total, statuses, note }
 }
 
-await waitForApp()
 const winners = await fetch(`${base}/api/ehk/v1/winners`)
 const etag = winners.headers.get('etag')
 const { winners: list } = await winners.json()
@@ -101,6 +65,19 @@ const rows = []
 rows.push(
   row('GET /api/ehk/v1/winners (200)', await run({ requests: [{ path: '/api/ehk/v1/winners' }] }), `${list.length} winners, ${(await (await fetch(`${base}/api/ehk/v1/winners`)).text()).length} B`),
 )
+// The ceiling: a plain node http server in this process that serves the same bytes with the same
+// headers, measured under the same load right after the app.
+const sample = await fetch(`${base}/api/ehk/v1/winners`)
+const sampleBody = Buffer.from(await sample.arrayBuffer())
+const sampleHeaders = Object.fromEntries([...sample.headers].filter(([name]) => !['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date'].includes(name)))
+const plain = createServer((_req, res) => {
+  res.writeHead(200, sampleHeaders)
+  res.end(sampleBody)
+})
+await new Promise((resolve) => plain.listen(0, '127.0.0.1', resolve))
+const ceiling = await run({ url: `http://127.0.0.1:${plain.address().port}`, requests: [{ path: '/api/ehk/v1/winners' }] })
+plain.close()
+rows.push(row('plain node http, same bytes (ceiling)', ceiling, `winners at ${Math.round((rows[0]['req/s'] / Math.round(ceiling.requests.average)) * 1000) / 10} % of it`))
 rows.push(row('GET /api/ehk/v1/winners (304)', await run({ requests: [{ path: '/api/ehk/v1/winners', headers: { 'if-none-match': etag } }] }), 'If-None-Match'))
 rows.push(row(`GET ${restPath}`, await run({ requests: [{ path: restPath }] }), `${rest.docs.length} years, ${JSON.stringify(rest).length} B`))
 

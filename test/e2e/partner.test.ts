@@ -65,7 +65,11 @@ it('serves the entry script to other origins with short caching, and its chunks 
   expect(bundle.headers.get('access-control-allow-origin')).toBe('*')
   expect(bundle.headers.get('x-content-type-options')).toBe('nosniff')
   expect(bundle.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=86400')
-  const chunk = /\.\/(ehk-countdown-[\w-]{8}\.js)/.exec(await bundle.text())![1]
+  // ehk.js only imports the runtime, which loads each widget's chunk: all of them named by content, cached for a year.
+  const runtime = /^import"\.\/(ehk-runtime-[\w-]{8}\.js)";$/m.exec(await bundle.text())![1]
+  const runtimeAnswer = await fetch(`${app.url}/widgets/${runtime}`)
+  expect(runtimeAnswer.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+  const chunk = /\.\/(ehk-countdown-[\w-]{8}\.js)/.exec(await runtimeAnswer.text())![1]
   const loaded = await fetch(`${app.url}/widgets/${chunk}`)
   expect(loaded.status).toBe(200)
   expect(loaded.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
@@ -76,7 +80,7 @@ it('serves the entry script to other origins with short caching, and its chunks 
       .map((d: any) => d.tagName)
       .filter(Boolean)
       .sort(),
-  ).toEqual(['ehk-application-form', 'ehk-countdown', 'ehk-winners'])
+  ).toEqual(['ehk-application-form', 'ehk-countdown', 'ehk-criteria', 'ehk-jury', 'ehk-timeline', 'ehk-winners'])
 })
 
 it('takes an application from a partner’s page on another origin, counts it once confirmed through the e-mail, and lets it be changed', async () => {

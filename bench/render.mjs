@@ -1,0 +1,94 @@
+// Benchmark of the widgets on a partner's page: the demo page served from another origin, opened in
+// Debian's Chromium five times, each in a fresh browser context (nothing cached), against the real
+// app on the production build. Prints, per widget, how long after the script tag's file has loaded
+// the widget first shows its data (median and max of the runs), and Lighthouse's scores for the page.
+// Usage: npm run bench:render   (BENCH_RUNS=5, BENCH_SKIP_BUILD=1)
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse, { desktopConfig } from 'lighthouse'
+import { createServer } from 'node:http'
+import { chromium } from 'playwright-core'
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs'
+import { buildIfNeeded, startApp } from './app.mjs'
+
+const runs = Number(process.env.BENCH_RUNS ?? 5)
+const port = Number(process.env.BENCH_PORT ?? 3918)
+const TAGS = ['ehk-countdown', 'ehk-timeline', 'ehk-criteria', 'ehk-jury', 'ehk-winners', 'ehk-application-form']
+
+buildIfNeeded()
+const { base, stop } = await startApp(port)
+
+// The partner's page: the demo page as a partner copies it, on another origin.
+const demo = (await (await fetch(`${base}/demo/`)).text()).replace('src="/widgets/ehk.js"', `src="${base}/widgets/ehk.js"`)
+const partner = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(demo))
+await new Promise((resolve) => partner.listen(0, '127.0.0.2', resolve))
+const partnerUrl = `http://127.0.0.2:${partner.address().port}/`
+
+/** One visit: for each widget on the page, when it first showed its data, in ms after ehk.js loaded. */
+async function visit(browser) {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.addInitScript((tags) => {
+    const seen = (window.__firstRender = {})
+    const watch = () => {
+      for (const [i, el] of [...document.querySelectorAll(tags.join(','))].entries()) {
+        const key = `${el.localName}#${i}`
+        if (!(key in seen) && el.state === 'ready' && el.hasUpdated) seen[key] = performance.now()
+      }
+      requestAnimationFrame(watch)
+    }
+    requestAnimationFrame(watch)
+  }, TAGS)
+  await page.goto(partnerUrl)
+  const count = await page.evaluate((tags) => document.querySelectorAll(tags.join(',')).length, TAGS)
+  await page.waitForFunction((n) => Object.keys(window.__firstRender).length === n, count, { timeout: 20_000 })
+  const result = await page.evaluate(() => {
+    const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/widgets/ehk.js'))
+    return Object.entries(window.__firstRender).map(([key, at]) => [key, at - script.responseEnd])
+  })
+  await context.close()
+  return result
+}
+
+const browser = await chromium.launch(chromiumLaunchOptions)
+await visit(browser) // The server's first answers after start are not what a visitor meets.
+const samples = new Map()
+for (let run = 0; run < runs; run++) for (const [key, ms] of await visit(browser)) samples.set(key, [...(samples.get(key) ?? []), ms])
+await browser.close()
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+const rows = [...samples].map(([widget, values]) => ({ widget, 'median ms': Math.round(median(values)), 'max ms': Math.round(Math.max(...values)), runs: values.length }))
+console.log(`\nFirst render with data, ms after /widgets/ehk.js loaded (demo page on another origin, ${runs} fresh visits):`)
+console.table(rows)
+
+// Lighthouse on the demo page as the CMS serves it (/demo), driving Debian's Chromium: desktop, and
+// Lighthouse's default, a phone on a simulated slow 4G line.
+const chrome = await chromeLauncher.launch({ chromePath: chromiumLaunchOptions.executablePath, chromeFlags: chromiumLaunchOptions.args })
+const scores = []
+for (const [name, config] of [
+  ['desktop', desktopConfig],
+  ['mobile (simulated slow 4G)', undefined],
+]) {
+  const { lhr } = await lighthouse(`${base}/demo`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] }, config)
+  scores.push({
+    profile: name,
+    performance: lhr.categories.performance.score,
+    accessibility: lhr.categories.accessibility.score,
+    'best practices': lhr.categories['best-practices'].score,
+    'cumulative layout shift': lhr.audits['cumulative-layout-shift'].numericValue,
+    'largest contentful paint ms': Math.round(lhr.audits['largest-contentful-paint'].numericValue),
+    failing: Object.values(lhr.audits)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+      .map((a) => a.id)
+      .join(', '),
+  })
+}
+await chrome.kill()
+console.log('\nLighthouse on the demo page (/demo):')
+console.table(scores)
+partner.close()
+stop()
+process.exit(0)
