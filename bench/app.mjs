@@ -6,6 +6,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+/** The demo accounts' password in the benchmarks' app (admin@example.org and the others). */
+export const DEMO_PASSWORD = 'bench-demo-password-2027'
+
 /** Builds the app from the sources as they are, unless told to reuse the last build. */
 export function buildIfNeeded() {
   if (process.env.BENCH_SKIP_BUILD === '1' && existsSync('.next/BUILD_ID')) return
@@ -25,7 +28,7 @@ export async function startApp(port, env = {}) {
       SERVER_URL: base,
       DATABASE_URI: `file:${path.join(dir, 'bench.db')}`,
       PAYLOAD_SECRET: 'bench-secret-that-is-long-enough-to-use',
-      EHK_DEMO_PASSWORD: 'bench-demo-password-2027',
+      EHK_DEMO_PASSWORD: DEMO_PASSWORD,
       // Measure the app, not the rate limiter.
       RATE_LIMIT_READ: '100000000/60',
       RATE_LIMIT_SUBMIT: '100000000/60',

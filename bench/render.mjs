@@ -8,7 +8,7 @@ import lighthouse, { desktopConfig } from 'lighthouse'
 import { createServer } from 'node:http'
 import { chromium } from 'playwright-core'
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs'
-import { buildIfNeeded, startApp } from './app.mjs'
+import { buildIfNeeded, DEMO_PASSWORD, startApp } from './app.mjs'
 
 const runs = Number(process.env.BENCH_RUNS ?? 5)
 const port = Number(process.env.BENCH_PORT ?? 3918)
@@ -22,6 +22,13 @@ const demo = (await (await fetch(`${base}/demo/`)).text()).replace('src="/widget
 const partner = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(demo))
 await new Promise((resolve) => partner.listen(0, '127.0.0.2', resolve))
 const partnerUrl = `http://127.0.0.2:${partner.address().port}/`
+// The organiser allows the partner's origin, as an admin does in the admin UI.
+const { token } = await (
+  await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: DEMO_PASSWORD }) })
+).json()
+const auth = { authorization: `JWT ${token}`, 'content-type': 'application/json' }
+const { docs } = await (await fetch(`${base}/api/partners?limit=1&depth=0`, { headers: auth })).json()
+await fetch(`${base}/api/partners/${docs[0].id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ allowedOrigins: [{ origin: new URL(partnerUrl).origin }] }) })
 
 /** One visit: for each widget on the page, when it first showed its data, in ms after ehk.js loaded. */
 async function visit(browser) {

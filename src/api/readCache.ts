@@ -1,16 +1,21 @@
 /**
- * Public read results, shared by all requests on this app server for a second and dropped at once
- * when an editor changes what they are made of (the plugin's afterChange/afterDelete hooks). Under
- * load the database is then asked about once a second per path instead of once per request; other
- * app servers show a change within that second.
+ * Public read results, prepared ahead of the requests that ask for them: a view is computed once,
+ * then served from memory. A view older than a second is still served while it is computed again
+ * in the background, so that under traffic every read is a memory hit and the database is asked
+ * about once a second per path; one older than `maxStaleMs` (a quiet app server) is computed before
+ * it is served, so that no app server shows another's change later than that. A view is never kept
+ * past the instant it stops being true by itself (the deadline, an announcement), and an editor's
+ * change drops every view on the app server it is made on (the plugin's afterChange/afterDelete
+ * hooks).
  */
 export class ReadCache {
-  private entries = new Map<string, { until: number; value: Promise<unknown> }>()
+  private entries = new Map<string, Entry<unknown>>()
 
   /** `now`: the clock the views are made by (the plugin's), so that a view never outlives its moment. */
   constructor(
     private readonly now: () => Date = () => new Date(),
-    private readonly ttlMs = 1000,
+    private readonly freshMs = 1000,
+    private readonly maxStaleMs = 10_000,
   ) {}
 
   clear(): void {
@@ -18,26 +23,56 @@ export class ReadCache {
   }
 
   /**
-   * The value under `key`, computed at most once a second. `changesAt` tells when a computed value
-   * stops being true by itself (a winner becoming public): it is not kept past that instant.
+   * The view under `key`. `changesAt` tells when a computed view stops being true by itself (a
+   * winner becoming public): it is not served from that instant on.
    */
   get<T>(key: string, compute: () => Promise<T>, changesAt?: (value: T) => Date | null | undefined): Promise<T> {
     const now = this.now().getTime()
-    // Keys come from URLs: expired ones are swept before they can pile up.
-    if (this.entries.size > 500) for (const [k, e] of this.entries) if (e.until <= now) this.entries.delete(k)
-    const entry = this.entries.get(key)
-    if (entry && entry.until > now) return entry.value as Promise<T>
+    const entry = this.entries.get(key) as Entry<T> | undefined
+    if (entry && now < entry.expires && now - entry.computedAt < this.maxStaleMs) {
+      if (now - entry.computedAt >= this.freshMs && !entry.refreshing) this.refresh(key, entry)
+      return entry.value
+    }
+    return this.prepare(key, compute, changesAt, now)
+  }
+
+  private prepare<T>(key: string, compute: () => Promise<T>, changesAt: ((value: T) => Date | null | undefined) | undefined, now: number): Promise<T> {
     const value = compute()
-    const stored = { until: now + this.ttlMs, value }
-    this.entries.set(key, stored)
+    const entry: Entry<T> = { value, compute, changesAt, computedAt: now, expires: Infinity, refreshing: false }
+    // Keys come from URLs: the oldest views make room before they can pile up.
+    this.entries.delete(key)
+    this.entries.set(key, entry)
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!)
     value.then(
-      (result) => {
-        const change = changesAt?.(result)?.getTime()
-        if (change !== undefined && change < stored.until) stored.until = change
-      },
+      (result) => (entry.expires = changesAt?.(result)?.getTime() ?? Infinity),
       // A failed read is not kept.
-      () => this.entries.delete(key),
+      () => this.entries.get(key) === entry && this.entries.delete(key),
     )
     return value
   }
+
+  /** Computes a view again while the old one is served; a view dropped meanwhile (a change) stays dropped. */
+  private refresh<T>(key: string, entry: Entry<T>): void {
+    entry.refreshing = true
+    const started = this.now().getTime()
+    entry.compute().then(
+      (result) => {
+        if (this.entries.get(key) !== entry) return
+        this.entries.set(key, { ...entry, value: Promise.resolve(result), computedAt: started, expires: entry.changesAt?.(result)?.getTime() ?? Infinity, refreshing: false })
+      },
+      () => (entry.refreshing = false),
+    )
+  }
+}
+
+const MAX_ENTRIES = 500
+
+interface Entry<T> {
+  value: Promise<T>
+  compute: () => Promise<T>
+  changesAt?: (value: T) => Date | null | undefined
+  computedAt: number
+  /** When the view stops being true by itself. */
+  expires: number
+  refreshing: boolean
 }

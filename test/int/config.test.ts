@@ -141,15 +141,40 @@ describe('the read cache', () => {
     expect(await cache.get('b', compute)).toBe(3)
   })
 
-  it('lets an entry expire after its time, by the clock the views are made by', async () => {
-    let now = new Date('2027-05-17T07:59:59.000Z')
-    const cache = new ReadCache(() => now, 1000)
+  it('serves a view from memory, computes it again in the background after a second, and before serving it after ten', async () => {
+    let now = new Date('2027-05-17T07:59:50.000Z')
+    const cache = new ReadCache(() => now, 1000, 10_000)
     let computed = 0
-    await cache.get('a', async () => ++computed)
-    now = new Date('2027-05-17T07:59:59.999Z')
-    expect(await cache.get('a', async () => ++computed)).toBe(1)
-    now = new Date('2027-05-17T08:00:00.000Z')
-    expect(await cache.get('a', async () => ++computed)).toBe(2)
+    const compute = async () => ++computed
+    await cache.get('a', compute)
+    now = new Date('2027-05-17T07:59:50.999Z')
+    expect(await cache.get('a', compute)).toBe(1)
+    expect(computed).toBe(1)
+    // A second old: still served at once, while the next one is prepared (once, however many ask).
+    now = new Date('2027-05-17T07:59:51.000Z')
+    expect(await Promise.all([cache.get('a', compute), cache.get('a', compute)])).toEqual([1, 1])
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(computed).toBe(2)
+    expect(await cache.get('a', compute)).toBe(2)
+    // Ten seconds after it was made (an app server nobody asked for a while): made again first.
+    now = new Date('2027-05-17T08:00:01.000Z')
+    expect(await cache.get('a', compute)).toBe(3)
+  })
+
+  it('keeps a change’s drop when a background refresh that started before it ends after it', async () => {
+    let now = new Date('2027-05-17T07:59:50.000Z')
+    const cache = new ReadCache(() => now, 1000, 10_000)
+    let release!: (value: string) => void
+    let calls = 0
+    const compute = () => (++calls === 1 ? Promise.resolve('before') : new Promise<string>((resolve) => (release = resolve)))
+    await cache.get('a', compute)
+    now = new Date('2027-05-17T07:59:52.000Z')
+    expect(await cache.get('a', compute)).toBe('before')
+    cache.clear()
+    expect(await cache.get('a', async () => 'after the change')).toBe('after the change')
+    release('computed before the change')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(await cache.get('a', async () => 'again')).toBe('after the change')
   })
 
   it('never keeps a view past the instant it stops being true', async () => {
