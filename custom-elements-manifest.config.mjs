@@ -1,7 +1,7 @@
 // The custom elements manifest of the widgets (public/widgets/custom-elements.json), for editors'
 // tooling. Lit's internal reactive state is declared in `static properties` with `state: true`;
 // the analyzer would list it as attributes and fields, so only the public ones are kept.
-const PUBLIC_ATTRIBUTES = new Set(['api', 'year', 'lang', 'limit', 'heading-level'])
+const PUBLIC_ATTRIBUTES = new Set(['api', 'year', 'lang', 'limit', 'heading-level', 'preview'])
 /** Reactive state and helpers for rendering (marked @internal in the source). */
 const INTERNAL_FIELDS = new Set(['data', 'draft', 'errors', 'problem', 'sending', 'receipt', 'announcement', 'now', 'winners', 'state', 'language', 't'])
 

@@ -30,6 +30,7 @@ const nextConfig: NextConfig = {
   rewrites: async () => [
     { source: '/demo', destination: '/demo/index.html' },
     { source: '/ansokan', destination: '/ansokan/index.html' },
+    { source: '/forhandsvisning', destination: '/forhandsvisning/index.html' },
   ],
   headers: async () => [
     { source: '/:path*', headers: SECURITY_HEADERS },

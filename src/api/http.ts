@@ -3,11 +3,12 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import type { PayloadRequest } from 'payload'
 import { CONTENT_ENCODING_HEADER, SOCKET_ADDRESS_HEADER } from '../config/deployment.js'
 import { type Lang, pickLang } from '../domain/text.js'
+import { PREVIEW_HEADER } from './preview.js'
 
 export const API_PREFIX = '/ehk/v1'
 
 /** Headers a partner page may send, and response headers it may read. */
-export const ALLOWED_REQUEST_HEADERS = 'Content-Type, Accept, Accept-Language, Idempotency-Key, X-EHK-Edit-Token, If-None-Match'
+export const ALLOWED_REQUEST_HEADERS = 'Content-Type, Accept, Accept-Language, Idempotency-Key, X-EHK-Edit-Token, X-EHK-Preview, If-None-Match'
 export const EXPOSED_RESPONSE_HEADERS = 'ETag, Retry-After, X-EHK-Server-Time'
 
 export const langOf = (req: PayloadRequest): Lang => pickLang(req.headers.get('accept-language'))
@@ -39,9 +40,9 @@ export function problem(status: number, message: string, headers: Headers, error
   return json({ status, message, ...(errors ? { errors } : {}) }, status, headers)
 }
 
-/** Whether the request carries a login (Payload's cookie or an Authorization header). */
+/** Whether the request carries a login (Payload's cookie or an Authorization header) or a preview link's token: its answer is private. */
 export function carriesLogin(req: PayloadRequest): boolean {
-  return /(^|;\s*)payload-token=/.test(req.headers.get('cookie') ?? '') || req.headers.has('authorization')
+  return /(^|;\s*)payload-token=/.test(req.headers.get('cookie') ?? '') || req.headers.has('authorization') || req.headers.has(PREVIEW_HEADER)
 }
 
 type Encoding = 'br' | 'gzip'

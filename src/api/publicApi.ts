@@ -7,6 +7,7 @@ import { idOf } from '../lib/relations.js'
 import { clientKey } from './clientAddress.js'
 import { ALLOWED_REQUEST_HEADERS, API_PREFIX, cachedJson, corsHeaders, type CorsDecision, langOf, problem } from './http.js'
 import { AllowedOrigins } from './origins.js'
+import { PREVIEW_HEADER, previewYear } from './preview.js'
 import { ReadCache } from './readCache.js'
 import { publicFinalists, publicJuror, publicPartner, publicWinner, publicYear, type JuryView, type WinnersView } from './publicViews.js'
 import { asDoc, asDocs, type JurorDoc, type PartnerDoc, type YearDoc } from '../types.js'
@@ -28,6 +29,10 @@ const MESSAGES = {
   rate: { sv: 'För många förfrågningar. Försök igen om en stund.', en: 'Too many requests. Please try again shortly.' },
   noYear: { sv: 'Det finns inget publicerat utmärkelseår.', en: 'There is no published award year.' },
   unknownYear: { sv: 'Året finns inte eller är inte publicerat.', en: 'The year does not exist or is not published.' },
+  previewRefused: {
+    sv: 'Förhandsvisningslänken är ogiltig eller har gått ut. Öppna en ny från året i administrationen.',
+    en: 'The preview link is invalid or has expired. Open a new one from the year in the admin.',
+  },
   internal: { sv: 'Något gick fel hos oss. Försök igen.', en: 'Something went wrong on our side. Please try again.' },
 }
 
@@ -143,6 +148,34 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
     return Number.isInteger(number) ? findYear(req, { and: [PUBLISHED, { year: { equals: number } }] }) : Promise.resolve(undefined)
   }
 
+  /**
+   * The year a preview link opens (PREVIEW_HEADER): its number when the token is valid for the year
+   * in the path, 'refused' when a token is sent that is not, undefined without one.
+   */
+  const previewOf = (req: PayloadRequest): number | 'refused' | undefined => {
+    const token = req.headers.get(PREVIEW_HEADER)
+    if (token === null) return undefined
+    const year = previewYear(req.payload.secret, token, ctx.now())
+    return year !== undefined && String(year) === req.routeParams?.year ? year : 'refused'
+  }
+  /** A year as its preview shows it: draft or not, never cached (the answer is private). */
+  const previewed = async (req: PayloadRequest, year: number) => {
+    const { docs: found } = await req.payload.find({ collection: slugs.awardYears, where: { year: { equals: year } }, depth: 1, limit: 1, overrideAccess: true, joins: false as never })
+    return asDoc<YearDoc | undefined>(found[0])
+  }
+
+  /** A year's jury and partners, read with the public's access (or, for a preview, the system's). */
+  async function juryOf(req: PayloadRequest, year: YearDoc, access: { overrideAccess: boolean; user?: null }): Promise<JuryView> {
+    const [jurors, partners] = await Promise.all([
+      req.payload.find({ collection: slugs.jurors, where: { years: { contains: year.id } }, depth: 1, pagination: false, sort: 'name', joins: false as never, ...access }),
+      req.payload.find({ collection: slugs.partners, where: { id: { in: (year.partners ?? []).map(idOf) } }, depth: 1, pagination: false, joins: false as never, ...access }),
+    ])
+    // In the order the editors gave the year's partners.
+    const order = (year.partners ?? []).map((p) => String(idOf(p)))
+    const ordered = asDocs<PartnerDoc>(partners.docs).sort((a, b) => order.indexOf(String(a.id)) - order.indexOf(String(b.id)))
+    return { year: year.year, jury: asDocs<JurorDoc>(jurors.docs).map(publicJuror), partners: ordered.map(publicPartner) }
+  }
+
   return [
     publicEndpoint(state, 'get', '/years/current', async (req, headers) => {
       const view = await yearView('years/current', async () => (await findYear(req, { status: { equals: 'open' } })) ?? (await findYear(req, PUBLISHED)))
@@ -150,23 +183,21 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
       return cachedJson(req, view, headers, ctx.now())
     }),
     publicEndpoint(state, 'get', '/years/:year', async (req, headers) => {
-      const view = await yearView(`years/${req.routeParams?.year}`, () => published(req))
+      const preview = previewOf(req)
+      if (preview === 'refused') return problem(403, MESSAGES.previewRefused[langOf(req)], headers)
+      const view = preview ? await previewed(req, preview).then((year) => year && publicYear(year, ctx.now())) : await yearView(`years/${req.routeParams?.year}`, () => published(req))
       if (!view) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
       return cachedJson(req, view, headers, ctx.now())
     }),
     publicEndpoint(state, 'get', '/years/:year/jury', async (req, headers) => {
-      const view = await state.reads.get(`years/${req.routeParams?.year}/jury`, async (): Promise<JuryView | undefined> => {
-        const year = await published(req)
-        if (!year) return undefined
-        const [jurors, partners] = await Promise.all([
-          req.payload.find({ collection: slugs.jurors, where: { years: { contains: year.id } }, depth: 1, pagination: false, sort: 'name', ...asPublic }),
-          req.payload.find({ collection: slugs.partners, where: { id: { in: (year.partners ?? []).map(idOf) } }, depth: 1, pagination: false, ...asPublic }),
-        ])
-        // In the order the editors gave the year's partners.
-        const order = (year.partners ?? []).map((p) => String(idOf(p)))
-        const ordered = asDocs<PartnerDoc>(partners.docs).sort((a, b) => order.indexOf(String(a.id)) - order.indexOf(String(b.id)))
-        return { year: year.year, jury: asDocs<JurorDoc>(jurors.docs).map(publicJuror), partners: ordered.map(publicPartner) }
-      })
+      const preview = previewOf(req)
+      if (preview === 'refused') return problem(403, MESSAGES.previewRefused[langOf(req)], headers)
+      const view = preview
+        ? await previewed(req, preview).then((year) => year && juryOf(req, year, { overrideAccess: true }))
+        : await state.reads.get(`years/${req.routeParams?.year}/jury`, async (): Promise<JuryView | undefined> => {
+            const year = await published(req)
+            return year && juryOf(req, year, { overrideAccess: false, user: null })
+          })
       if (!view) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
       return cachedJson(req, view, headers)
     }),

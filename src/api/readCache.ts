@@ -70,7 +70,8 @@ const MAX_ENTRIES = 500
 interface Entry<T> {
   value: Promise<T>
   compute: () => Promise<T>
-  changesAt?: (value: T) => Date | null | undefined
+  // (Method syntax: an entry of any view type is kept in the one map.)
+  changesAt?(value: T): Date | null | undefined
   computedAt: number
   /** When the view stops being true by itself. */
   expires: number

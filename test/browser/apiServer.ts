@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import sharp from 'sharp'
 import { EXPOSED_RESPONSE_HEADERS } from '../../src/api/http.js'
+import { previewToken } from '../../src/api/preview.js'
 import type { EmailAdapter, SendEmailOptions } from 'payload'
 import { HISTORICAL_IMPORT, PUBLIC_SUBMISSION } from '../../src/lib/context.js'
 import { lexicalFromParagraphs } from '../../src/lib/richText.js'
@@ -73,6 +74,8 @@ async function main() {
   })
   // A published year with nothing on it yet: the widgets' empty states.
   await createYear(payload, { year: 2024, status: 'closed', deadline: '2024-04-14T21:59:59Z' })
+  // A draft, seen only through a preview link (/__test/preview-token).
+  await createYear(payload, { year: 2028, status: 'draft', timeline: [{ startsOn: '2027-10-31T23:00:00.000Z', description: 'Ansökan öppnar (utkast)' }] })
   const photo = await image('anna.png', 'Porträtt av Anna Andersson')
   await payload.create({ collection: 'jurors', data: { name: 'Anna Andersson', title: 'Förbundsdirektör', organisation: organiser.id, photo: photo.id, years: [open.id] }, ...sys })
   await payload.create({ collection: 'jurors', data: { name: 'Bo Berg', title: 'Professor', years: [open.id] }, ...sys })
@@ -214,6 +217,8 @@ async function main() {
           context: { [PUBLIC_SUBMISSION]: {} },
         })
         return (send(res, 200, { token }, cors), true)
+      } else if (url.pathname === '/__test/preview-token') {
+        return (send(res, 200, { token: previewToken(payload.secret, 2028, t.clock.now()) }, cors), true)
       } else if (url.pathname === '/__test/mails') {
         return (send(res, 200, { mails: mails.map((m) => ({ to: m.to, subject: m.subject, text: m.text })) }, cors), true)
       }

@@ -5,6 +5,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiFixture, OPEN_NOW, PARTNER_ORIGIN, SECRETS, startApi, STRANGER_ORIGIN } from '../helpers/api.js'
+import { PREVIEW_TTL_MS, previewToken } from '../../src/api/preview.js'
 import { createUser, type Doc } from '../helpers/fixtures.js'
 import { TEST_SERVER_URL, type TestPayload } from '../helpers/payload.js'
 import type { TestServer } from '../helpers/server.js'
@@ -299,5 +300,54 @@ describe('the announcement', () => {
     } finally {
       t.clock.set(OPEN_NOW)
     }
+  })
+})
+
+describe('the preview of a year before it is published', () => {
+  const token = (year: number, at = new Date(OPEN_NOW)) => previewToken(payload.secret, year, at)
+
+  it('shows a draft year and its jury only with a valid link’s token, privately, and never to the public', async () => {
+    expect((await call('/years/2028')).status).toBe(404)
+    const view = await call('/years/2028', { headers: { 'x-ehk-preview': token(2028) } })
+    expect(view.status).toBe(200)
+    expect(view.json).toMatchObject({ year: 2028, status: 'draft', window: 'not-open', acceptingApplications: false })
+    expect(view.headers.get('cache-control')).toBe('private, no-store')
+    const jury = await call('/years/2028/jury', { headers: { 'x-ehk-preview': token(2028) } })
+    expect([jury.status, jury.json]).toEqual([200, { year: 2028, jury: [], partners: [] }])
+    // The public still gets nothing, also right after a preview (nothing of it was cached).
+    expect((await call('/years/2028')).status).toBe(404)
+    expect((await call('/years/2028/jury')).status).toBe(404)
+  })
+
+  it('refuses an expired, altered or other year’s token with 403 and a message', async () => {
+    const expired = token(2028, new Date(new Date(OPEN_NOW).getTime() - PREVIEW_TTL_MS))
+    const valid = token(2028)
+    const altered = valid.replace(/^2028/, '2027')
+    const forged = `2028.${new Date(OPEN_NOW).getTime() + PREVIEW_TTL_MS}.${'A'.repeat(43)}`
+    for (const [path, sent] of [
+      ['/years/2028', expired],
+      ['/years/2027', altered],
+      ['/years/2028', forged],
+      ['/years/2027', valid],
+      ['/years/2028/jury', 'x'],
+    ] as const) {
+      const answer = await call(path, { headers: { 'x-ehk-preview': sent } })
+      expect([path, answer.status], sent).toEqual([path, 403])
+      expect(answer.json.message).toBe('Förhandsvisningslänken är ogiltig eller har gått ut. Öppna en ny från året i administrationen.')
+    }
+    // A token made with another secret is refused too.
+    expect((await call('/years/2028', { headers: { 'x-ehk-preview': previewToken('another-secret', 2028, new Date(OPEN_NOW)) } })).status).toBe(403)
+  })
+
+  it('gives staff, and only staff, the preview link in the admin: an hour’s token in the fragment', async () => {
+    const preview = payload.collections['award-years'].config.admin.preview!
+    const year = { id: 1, year: 2028 }
+    const asUser = async (role: string) => ({ payload, user: { ...(await createUser(payload, role as never)), collection: 'users' } }) as never
+    const link = await preview(year, { req: await asUser('editor'), token: undefined as never, locale: undefined as never })
+    expect(link).toMatch(new RegExp(`^${TEST_SERVER_URL}/forhandsvisning\\?ar=2028#2028\\.\\d{13}\\.[\\w-]{43}$`))
+    const sent = link!.split('#')[1]!
+    expect((await call('/years/2028', { headers: { 'x-ehk-preview': sent } })).status).toBe(200)
+    expect(await preview(year, { req: await asUser('juror'), token: undefined as never, locale: undefined as never })).toBeNull()
+    expect(await preview(year, { req: { payload, user: null } as never, token: undefined as never, locale: undefined as never })).toBeNull()
   })
 })

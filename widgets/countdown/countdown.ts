@@ -1,5 +1,5 @@
 import { html } from 'lit'
-import { request, type Year, yearPath } from '../shared/api.js'
+import { type Year, yearPath } from '../shared/api.js'
 import { define } from '../shared/define.js'
 import { EhkElement } from '../shared/element.js'
 import { base } from '../shared/styles.js'
@@ -37,7 +37,7 @@ export class EhkCountdown extends EhkElement {
 
   protected override async load() {
     await windowTexts.load(this.language)
-    const { data, serverTime } = await request<Year>(this.api, yearPath(this.year), this.language)
+    const { data, serverTime } = await this.read<Year>(yearPath(this.year))
     this.offset = serverTime ? serverTime.getTime() - Date.now() : 0
     this.data = data
     this.tick()

@@ -1,5 +1,5 @@
 import { html } from 'lit'
-import { request, type Year, yearPath } from '../shared/api.js'
+import { type Year, yearPath } from '../shared/api.js'
 import { define } from '../shared/define.js'
 import { EhkHeadedElement } from '../shared/element.js'
 import { richText } from '../shared/richText.js'
@@ -39,7 +39,7 @@ export class EhkCriteria extends EhkHeadedElement {
 
   protected override async load() {
     await criteriaTexts.load(this.language)
-    this.data = (await request<Year>(this.api, yearPath(this.year), this.language)).data
+    this.data = (await this.read<Year>(yearPath(this.year))).data
   }
 
   override render() {

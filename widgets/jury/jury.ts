@@ -1,7 +1,7 @@
 import { html } from 'lit'
 import type { JuryView, PublicJuror, PublicPartner } from '../../src/api/publicViews.js'
 import { isWebUrl } from '../../src/domain/richText.js'
-import { mediaUrl, request, type Year, yearPath } from '../shared/api.js'
+import { mediaUrl, type Year, yearPath } from '../shared/api.js'
 import { define } from '../shared/define.js'
 import { EhkHeadedElement } from '../shared/element.js'
 import { base } from '../shared/styles.js'
@@ -42,8 +42,8 @@ export class EhkJury extends EhkHeadedElement {
   protected override async load() {
     await juryTexts.load(this.language)
     // The current year's number comes from its public view (shared with the page's other widgets).
-    const year = this.year ?? (await request<Year>(this.api, yearPath(), this.language)).data.year
-    this.data = (await request<JuryView>(this.api, `${yearPath(year)}/jury`, this.language)).data
+    const year = this.year ?? (await this.read<Year>(yearPath())).data.year
+    this.data = (await this.read<JuryView>(`${yearPath(year)}/jury`)).data
   }
 
   private image(media: { url: string } | null, part: 'photo' | 'logo') {

@@ -1,4 +1,5 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
+import { request } from './api.js'
 import type { Lang } from './i18n.js'
 
 /** Where the bundle was loaded from: the CMS, unless the page says otherwise with `api`. */
@@ -10,17 +11,20 @@ const scriptOrigin = new URL(import.meta.url).origin
  */
 export class EhkElement extends LitElement {
   /** The properties whose change means new data. */
-  static reloadOn: readonly string[] = ['api', 'year', 'lang']
+  static reloadOn: readonly string[] = ['api', 'year', 'lang', 'preview']
 
   static override properties: PropertyDeclarations = {
     api: {},
     year: { type: Number },
     lang: {},
+    preview: {},
     state: { state: true },
   }
 
   declare api: string
   declare year?: number
+  /** A preview link's token (the CMS's preview page sets it): shows the `year` before it is published. */
+  declare preview?: string
   /** @internal */
   declare state: 'loading' | 'ready' | 'error'
 
@@ -55,6 +59,11 @@ export class EhkElement extends LitElement {
     } catch {
       if (run === this.loads) this.state = 'error'
     }
+  }
+
+  /** @internal A public read in the widget's language (with the preview's token, if any). */
+  protected read<T>(path: string) {
+    return request<T>(this.api, path, this.language, this.preview ? { headers: { 'X-EHK-Preview': this.preview } } : {})
   }
 
   /** Loads started: only the newest one's outcome sets the state. */

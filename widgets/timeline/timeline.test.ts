@@ -54,6 +54,18 @@ describe('<ehk-timeline>', () => {
     await expectAccessible(timeline)
   })
 
+  it('shows a draft year through a preview link’s token, and nothing without it', async () => {
+    const { token } = await control('preview-token')
+    const preview = mount('ehk-timeline', { year: '2028', preview: token })
+    await until(() => preview.state === 'ready', 'the preview')
+    await preview.updateComplete
+    expect(textOf($(preview, 'li')!)).toBe('1 november 2027 Ansökan öppnar (utkast)')
+    const publicView = mount('ehk-timeline', { year: '2028' })
+    await until(() => publicView.state === 'error', 'the refusal')
+    const forged = mount('ehk-timeline', { year: '2028', preview: token.replace(/.$/, (c: string) => (c === 'A' ? 'B' : 'A')) })
+    await until(() => forged.state === 'error', 'the refusal of a forged token')
+  })
+
   it('shows the loading state, then an error with retry when the API fails, then recovers', async () => {
     await control('fail', { status: 503, body: { status: 503, message: 'Tjänsten är inte tillgänglig.' } })
     const timeline = mount('ehk-timeline')

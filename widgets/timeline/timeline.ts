@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit'
 import { currentTimelineEntry } from '../../src/domain/lifecycle.js'
 import { formatStockholmDate } from '../../src/domain/time.js'
-import { request, type Year, yearPath } from '../shared/api.js'
+import { type Year, yearPath } from '../shared/api.js'
 import { define } from '../shared/define.js'
 import { EhkElement } from '../shared/element.js'
 import type { Lang } from '../shared/i18n.js'
@@ -39,7 +39,7 @@ export class EhkTimeline extends EhkElement {
 
   protected override async load() {
     await timelineTexts.load(this.language)
-    const { data, serverTime } = await request<Year>(this.api, yearPath(this.year), this.language)
+    const { data, serverTime } = await this.read<Year>(yearPath(this.year))
     this.now = serverTime ?? new Date()
     this.data = data
   }

@@ -12,6 +12,7 @@ import { followYearChange } from './hooks/followYearChange.js'
 import { yearEndpoints } from '../../jury/endpoints.js'
 import { describe } from '../../admin/describe.js'
 import { DESCRIPTIONS } from './descriptions.js'
+import { previewLink } from './preview.js'
 
 export function awardYears(ctx: EhkContext): CollectionConfig {
   const { slugs } = ctx
@@ -22,6 +23,7 @@ export function awardYears(ctx: EhkContext): CollectionConfig {
       useAsTitle: 'title',
       defaultColumns: ['year', 'title', 'status', 'deadline'],
       group: { sv: 'Utmärkelsen', en: 'Award' },
+      preview: previewLink(ctx),
       description: {
         sv: 'Ett år av Sveriges eHälsokommun: datum, kriterier, jury, vinnare. Status ändras ett steg i taget.',
         en: 'One year of the award: dates, criteria, jury, winner. The status moves one step at a time.',
