@@ -2,17 +2,9 @@ import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { contentSecurityPolicy } from './src/config/csp'
+import { contentSecurityPolicy, SECURITY_HEADERS } from './src/config/csp'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-
-/** On every page, file and API answer. (HSTS is the TLS-terminating proxy's to send: see the README.) */
-const SECURITY_HEADERS = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-]
 
 const nextConfig: NextConfig = {
   // Our sources import with ".js" endings (ESM style); let webpack find the .ts files behind them.

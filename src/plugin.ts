@@ -1,5 +1,6 @@
 import { en } from '@payloadcms/translations/languages/en'
 import { type AfterErrorHook, type CollectionBeforeOperationHook, type CollectionConfig, type CollectionSlug, type Config, NotFound, type PayloadRequest, type Plugin } from 'payload'
+import { registerFastReads } from './api/fastReads.js'
 import { createApiState, preflight, readEndpoints } from './api/publicApi.js'
 import { healthEndpoint } from './api/health.js'
 import { submissionEndpoints } from './api/submissions.js'
@@ -61,7 +62,8 @@ export const eHalsokommun =
         },
       }
     })
-    const endpoints = options.disabled ? [] : [preflight(api), ...readEndpoints(ctx, api), ...submissionEndpoints(ctx, api), healthEndpoint(ctx, api)]
+    const reads = options.disabled ? [] : readEndpoints(ctx, api)
+    const endpoints = options.disabled ? [] : [preflight(api), ...reads, ...submissionEndpoints(ctx, api), healthEndpoint(ctx, api)]
 
     return {
       ...config,
@@ -75,6 +77,8 @@ export const eHalsokommun =
       hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), badQueryIsClientError] },
       onInit: async (payload) => {
         lockDocumentsAccess(payload, ctx)
+        // The light path for the public reads, for the app's own server (server.mjs) to use.
+        if (!options.disabled) registerFastReads(payload, reads)
         await config.onInit?.(payload)
       },
       custom: { ...config.custom, eHalsokommun: ctx satisfies EhkContext },

@@ -14,5 +14,6 @@ if (/^\d{4}$/.test(year) && token) {
     widget.setAttribute('preview', token)
   }
 } else {
+  document.querySelector('main').hidden = true
   document.getElementById('notice').textContent = 'Länken saknar år eller nyckel. Öppna förhandsvisningen från året i administrationen. / The link lacks a year or key: open the preview from the year in the admin.'
 }

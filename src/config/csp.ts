@@ -2,6 +2,14 @@
 // scripts only from the app itself (the admin's inline scripts by a nonce per request), no plugins,
 // no framing, no <base> tricks, forms posting only back to the app.
 
+/** On every page, file and API answer. (HSTS is the TLS-terminating proxy's to send: see the README.) */
+export const SECURITY_HEADERS = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+]
+
 interface Options {
   /** The admin's per-request nonce for Next.js's inline scripts (src/proxy.ts). */
   nonce?: string

@@ -3,6 +3,7 @@
 // declared from it without opening the application, the board a tied juror sees (without the
 // municipality they are tied to), the editor's board and the decision recorded through its form,
 // and the printable application.
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import type { Payload } from 'payload'
@@ -15,7 +16,7 @@ import { type App, openDatabase, requireFreshBuild, startApp } from './app.js'
 const PORT = 3929
 const YEAR = 2031
 const DEMO_PASSWORD = 'e2e-jury-demo-password'
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 let app: App
 let payload: Payload
@@ -51,7 +52,8 @@ async function signIn(account: { email: string; password: string }): Promise<Pag
 
 /** axe-core on our part of the page (Payload's own admin is Payload's to answer for). */
 async function violations(page: Page, scope = '.ehk-jury'): Promise<string[]> {
-  await page.addScriptTag({ path: AXE })
+  // Evaluated by the test, not added as a script: a page's CSP (the preview page's) would refuse that.
+  await page.evaluate(AXE_SOURCE)
   return page.evaluate(async (scope) => {
     const results = await (window as any).axe.run(scope, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })
     return results.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`)
@@ -183,5 +185,30 @@ it('gives the editor a board that passes axe, and records the decision through i
   await page.waitForSelector('.ehk-print h1')
   expect(await page.locator('.ehk-print h1').textContent()).toBe(`${winner.municipalityName}: Sveriges eHälsokommun ${YEAR}`)
   expect(await violations(page)).toEqual([])
+  await page.close()
+})
+
+it('lets an editor preview a draft year’s widgets through the year’s preview button; the page passes axe and the link works for no one without its token', async () => {
+  const draft = await payload.create({
+    collection: 'award-years',
+    data: { year: 2032, title: 'Sveriges eHälsokommun 2032', status: 'draft', timeline: [{ startsOn: '2031-10-31T23:00:00.000Z', description: 'Ansökan öppnar' }] } as never,
+    overrideAccess: true,
+  })
+  const page = await signIn({ email: 'editor@example.org', password: DEMO_PASSWORD })
+  await page.goto(`${app.url}/admin/collections/award-years/${draft.id}`)
+  const [preview] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'Förhandsgranska' }).click()])
+  await preview.waitForLoadState()
+  // The token left the address bar at once; the widgets show the draft.
+  expect(preview.url()).toBe(`${app.url}/forhandsvisning?ar=2032`)
+  await expect.poll(() => preview.locator('ehk-timeline li').first().textContent(), { timeout: 10_000 }).toContain('Ansökan öppnar')
+  await expect.poll(() => preview.locator('ehk-countdown').evaluate((el: any) => el.state)).toBe('ready')
+  expect(await violations(preview, 'body')).toEqual([])
+  // The same page in a browser without the token (anyone else) shows nothing of the draft.
+  const stranger = await browser.newPage()
+  await stranger.goto(`${app.url}/forhandsvisning?ar=2032`)
+  await expect.poll(() => stranger.locator('#notice').textContent()).toMatch(/saknar år eller nyckel/)
+  expect(await (await fetch(`${app.url}/api/ehk/v1/years/2032`)).json()).toMatchObject({ status: 404 })
+  await stranger.close()
+  await preview.close()
   await page.close()
 })
