@@ -21,6 +21,8 @@ export interface Answer<T> {
   status: number
   /** The server's clock when it answered, to correct the client's clock. */
   serverTime?: Date
+  /** How long the server lets the answer be kept (Cache-Control max-age). */
+  maxAgeMs: number
 }
 
 /** The public view of award year `year`, or of the current one (the open year, else the latest published). */
@@ -32,24 +34,38 @@ export function mediaUrl(url: string, api: string): string | undefined {
   return absolute.protocol === 'https:' || absolute.protocol === 'http:' ? absolute.href : undefined
 }
 
-const inFlight = new Map<string, Promise<Answer<unknown>>>()
+/** How long a page's widgets share an answer after it arrived: the widgets of one page load. */
+const SHARED_FOR_MS = 5000
+
+const shared = new Map<string, { answer: Promise<Answer<unknown>>; arrived?: number; until?: number }>()
+
+/** Forgets the shared answers: the next read asks the server (the widget tests, between tests). */
+export const forgetSharedAnswers = () => shared.clear()
 
 /**
- * One request to the public API. Plain reads are shared while in flight: widgets on one page that
- * ask for the same path in the same language at once make one request. (An answer is not kept
- * after it arrives: a widget that asks later, e.g. at the deadline, must get a fresh one.)
+ * One request to the public API. Plain reads are shared: widgets on one page that ask for the same
+ * path in the same language while it is on its way, or within a few seconds after it arrived (never
+ * longer than the server lets it be kept: not past an announcement), make one request. A shared
+ * answer's server time moves on with the time since it arrived.
  */
 export function request<T>(api: string, path: string, lang: Lang, init: RequestInit = {}): Promise<Answer<T>> {
   if (init.method || init.body || init.headers) return send<T>(api, path, lang, init)
   const key = `${api}\n${path}\n${lang}`
-  let answer = inFlight.get(key)
-  if (!answer) {
-    answer = send<T>(api, path, lang, init)
-    inFlight.set(key, answer)
-    const done = () => inFlight.delete(key)
-    answer.then(done, done)
+  const now = Date.now()
+  const entry = shared.get(key)
+  if (entry && (entry.until === undefined || now < entry.until)) {
+    return entry.answer.then((a) => ({ ...a, serverTime: a.serverTime && entry.arrived ? new Date(a.serverTime.getTime() + (Date.now() - entry.arrived)) : a.serverTime })) as Promise<Answer<T>>
   }
-  return answer as Promise<Answer<T>>
+  const fresh = { answer: send<T>(api, path, lang, init) as Promise<Answer<unknown>>, arrived: undefined as number | undefined, until: undefined as number | undefined }
+  shared.set(key, fresh)
+  fresh.answer.then(
+    (a) => {
+      fresh.arrived = Date.now()
+      fresh.until = fresh.arrived + Math.min(SHARED_FOR_MS, a.maxAgeMs)
+    },
+    () => shared.get(key) === fresh && shared.delete(key),
+  )
+  return fresh.answer as Promise<Answer<T>>
 }
 
 async function send<T>(api: string, path: string, lang: Lang, init: RequestInit): Promise<Answer<T>> {
@@ -69,7 +85,8 @@ async function send<T>(api: string, path: string, lang: Lang, init: RequestInit)
   const body = await response.json().catch(() => ({}))
   if (!response.ok) throw new ApiError(response.status, body.message ?? '', body.errors, Number(response.headers.get('Retry-After')) || 0)
   const time = response.headers.get('X-EHK-Server-Time')
-  return { data: body as T, status: response.status, serverTime: time ? new Date(time) : undefined }
+  const maxAge = /(?:^|,)\s*max-age=(\d+)/.exec(response.headers.get('Cache-Control') ?? '')
+  return { data: body as T, status: response.status, serverTime: time ? new Date(time) : undefined, maxAgeMs: maxAge ? Number(maxAge[1]) * 1000 : 0 }
 }
 
 // The public shapes the widgets read: the server's own view types (type-only imports, nothing is bundled).

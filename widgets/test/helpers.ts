@@ -10,6 +10,7 @@ import '../criteria/criteria.js'
 import '../jury/jury.js'
 import '../timeline/timeline.js'
 import '../winners/winners.js'
+import { forgetSharedAnswers } from '../shared/api.js'
 import type { EhkElement } from '../shared/element.js'
 
 export const api = inject('api')
@@ -17,8 +18,12 @@ export const api = inject('api')
 // The test page is a Swedish partner's page: widgets without `lang` follow the page's language.
 document.documentElement.lang = 'sv'
 
-/** Calls one of the API test server's control paths (see test/browser/globalSetup.ts). */
+/**
+ * Calls one of the API test server's control paths (see test/browser/globalSetup.ts). Each changes
+ * what the server says (its clock, its data), so the page's shared answers are forgotten too.
+ */
 export async function control(path: string, body: unknown = {}): Promise<any> {
+  forgetSharedAnswers()
   const response = await fetch(`${api}/__test/${path}`, { method: 'POST', body: JSON.stringify(body) })
   return response.json()
 }
@@ -89,6 +94,7 @@ export async function expectLoadingErrorRetry(widget: EhkElement, ready: () => u
 
 afterEach(async () => {
   document.body.replaceChildren()
+  forgetSharedAnswers()
   localStorage.clear()
   sessionStorage.clear()
   location.hash = ''

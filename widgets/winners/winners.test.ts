@@ -72,13 +72,18 @@ describe('<ehk-winners>', () => {
     performance.clearResourceTimings()
     const widgets = [mount('ehk-application-form'), mount('ehk-countdown'), mount('ehk-countdown', { lang: 'en' }), mount('ehk-winners'), mount('ehk-winners')]
     await until(() => widgets.every((w) => (w as { state?: string }).state === 'ready'), 'all widgets')
-    const fetched = performance
-      .getEntriesByType('resource')
-      .map((e) => new URL(e.name))
-      .filter((u) => u.pathname.startsWith('/api/ehk/v1/'))
-    const count = (path: string) => fetched.filter((u) => u.pathname === path).length
+    const fetched = () =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name))
+        .filter((u) => u.pathname.startsWith('/api/ehk/v1/'))
+    const count = (path: string) => fetched().filter((u) => u.pathname === path).length
     // The form and the Swedish countdown share /years/current; the English countdown asks in English.
     expect([count('/api/ehk/v1/years/current'), count('/api/ehk/v1/winners'), count('/api/ehk/v1/municipalities')]).toEqual([2, 1, 1])
+    // Widgets that come a moment later (a page still loading) get the answers that have arrived.
+    const later = [mount('ehk-timeline'), mount('ehk-criteria'), mount('ehk-jury'), mount('ehk-winners')]
+    await until(() => later.every((w) => w.state === 'ready'), 'the later widgets')
+    expect([count('/api/ehk/v1/years/current'), count('/api/ehk/v1/winners'), count('/api/ehk/v1/years/2027/jury')]).toEqual([2, 1, 1])
   })
 
   it('works next to other widgets on one page', async () => {
