@@ -9,9 +9,8 @@ export { define } from './shared/define.js'
 export { EhkElement } from './shared/element.js'
 export { base } from './shared/styles.js'
 export { status } from './shared/templates.js'
-export { applicationWindow, currentTimelineEntry } from '../src/domain/lifecycle.js'
-export { formatStockholm, formatStockholmDate, timeLeft } from '../src/domain/time.js'
-export { isWebUrl } from '../src/domain/richText.js'
+export { applicationWindow } from '../src/domain/lifecycle.js'
+export { formatStockholm, timeLeft } from '../src/domain/time.js'
 const widgets: Record<string, () => Promise<unknown>> = {
   'ehk-countdown': () => import('./countdown/countdown.js'),
   'ehk-winners': () => import('./winners/winners.js'),

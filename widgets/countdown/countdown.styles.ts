@@ -18,9 +18,4 @@ export const styles = css`
     line-height: 1.25;
     color: var(--_accent);
   }
-  @media (prefers-reduced-motion: no-preference) {
-    .open {
-      transition: opacity 0.3s;
-    }
-  }
 `

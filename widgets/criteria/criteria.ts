@@ -1,7 +1,7 @@
 import { html } from 'lit'
 import { type Year, yearPath } from '../shared/api.js'
 import { define } from '../shared/define.js'
-import { EhkHeadedElement } from '../shared/element.js'
+import { EhkHeadedElement } from '../shared/headed.js'
 import { richText } from '../shared/richText.js'
 import { cards } from '../shared/cards.js'
 import { base } from '../shared/styles.js'

@@ -1,13 +1,19 @@
 import { html } from 'lit'
 import type { JuryView, PublicJuror, PublicPartner } from '../../src/api/publicViews.js'
 import { isWebUrl } from '../../src/domain/richText.js'
-import { mediaUrl, type Year, yearPath } from '../shared/api.js'
+import { type Year, yearPath } from '../shared/api.js'
 import { define } from '../shared/define.js'
-import { EhkHeadedElement } from '../shared/element.js'
+import { EhkHeadedElement } from '../shared/headed.js'
 import { base } from '../shared/styles.js'
 import { status } from '../shared/templates.js'
 import { styles } from './jury.styles.js'
 import { juryTexts } from './texts.js'
+
+/** An address from the API (a photo, a logo) as the page must load it: absolute, and only http(s). */
+function mediaUrl(url: string, api: string): string | undefined {
+  const absolute = new URL(url, api)
+  return absolute.protocol === 'https:' || absolute.protocol === 'http:' ? absolute.href : undefined
+}
 
 /**
  * The jury of the current (or `year`) award year (name, title, organisation, photo) and the

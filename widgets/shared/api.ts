@@ -28,16 +28,10 @@ export interface Answer<T> {
 /** The public view of award year `year`, or of the current one (the open year, else the latest published). */
 export const yearPath = (year?: number) => (year ? `/years/${year}` : '/years/current')
 
-/** An address from the API (a photo, a logo) as the page must load it: absolute, and only http(s). */
-export function mediaUrl(url: string, api: string): string | undefined {
-  const absolute = new URL(url, api)
-  return absolute.protocol === 'https:' || absolute.protocol === 'http:' ? absolute.href : undefined
-}
-
 /** How long a page's widgets share an answer after it arrived: the widgets of one page load. */
 const SHARED_FOR_MS = 5000
 
-const shared = new Map<string, { answer: Promise<Answer<unknown>>; arrived?: number; until?: number }>()
+const shared = new Map<string, { answer: Promise<Answer<unknown>>; arrived: number; until: number }>()
 
 /** Forgets the shared answers: the next read asks the server (the widget tests, between tests). */
 export const forgetSharedAnswers = () => shared.clear()
@@ -51,21 +45,17 @@ export const forgetSharedAnswers = () => shared.clear()
 export function request<T>(api: string, path: string, lang: Lang, init: RequestInit = {}): Promise<Answer<T>> {
   if (init.method || init.body || init.headers) return send<T>(api, path, lang, init)
   const key = `${api}\n${path}\n${lang}`
-  const now = Date.now()
-  const entry = shared.get(key)
-  if (entry && (entry.until === undefined || now < entry.until)) {
-    return entry.answer.then((a) => ({ ...a, serverTime: a.serverTime && entry.arrived ? new Date(a.serverTime.getTime() + (Date.now() - entry.arrived)) : a.serverTime })) as Promise<Answer<T>>
+  let entry = shared.get(key)
+  if (!entry || Date.now() >= entry.until) {
+    const fresh = { answer: send<unknown>(api, path, lang, init), arrived: 0, until: Infinity }
+    fresh.answer.then(
+      (a) => (fresh.until = (fresh.arrived = Date.now()) + Math.min(SHARED_FOR_MS, a.maxAgeMs)),
+      () => shared.delete(key),
+    )
+    shared.set(key, (entry = fresh))
   }
-  const fresh = { answer: send<T>(api, path, lang, init) as Promise<Answer<unknown>>, arrived: undefined as number | undefined, until: undefined as number | undefined }
-  shared.set(key, fresh)
-  fresh.answer.then(
-    (a) => {
-      fresh.arrived = Date.now()
-      fresh.until = fresh.arrived + Math.min(SHARED_FOR_MS, a.maxAgeMs)
-    },
-    () => shared.get(key) === fresh && shared.delete(key),
-  )
-  return fresh.answer as Promise<Answer<T>>
+  const { answer, arrived } = entry
+  return answer.then((a) => (arrived && a.serverTime ? { ...a, serverTime: new Date(a.serverTime.getTime() + Date.now() - arrived) } : a)) as Promise<Answer<T>>
 }
 
 async function send<T>(api: string, path: string, lang: Lang, init: RequestInit): Promise<Answer<T>> {
