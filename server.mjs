@@ -59,12 +59,12 @@ async function answeredFast(req, res) {
   } catch {
     return false // Something Next.js should answer (and refuse) itself.
   }
-  const response = await fast(request)
-  if (!response) return false
+  const answer = await fast(request)
+  if (!answer) return false
   const headers = []
-  response.headers.forEach((value, name) => headers.push(name.toLowerCase() === CONTENT_ENCODING_HEADER ? 'content-encoding' : name, value))
-  res.writeHead(response.status, headers)
-  res.end(Buffer.from(await response.arrayBuffer()))
+  answer.response.headers.forEach((value, name) => headers.push(name.toLowerCase() === CONTENT_ENCODING_HEADER ? 'content-encoding' : name, value))
+  res.writeHead(answer.response.status, headers)
+  res.end(answer.body)
   return true
 }
 

@@ -3,7 +3,7 @@
 // the winners endpoint (200 and 304), of Payload's generic REST query for the same winners, and of
 // applying: one application per municipality (290), then the confirmation of each through the link
 // mailed to it.
-// Usage: npm run bench   (BENCH_SECONDS=10 per read scenario, BENCH_CONNECTIONS=10, BENCH_SKIP_BUILD=1)
+// Usage: npm run bench   (BENCH_SECONDS=10 per read scenario, BENCH_CONNECTIONS=10, BENCH_SKIP_BUILD=1, BENCH_READS_ONLY=1)
 import autocannon from 'autocannon'
 import { simpleParser } from 'mailparser'
 import { createServer } from 'node:http'
@@ -80,6 +80,13 @@ plain.close()
 rows.push(row('plain node http, same bytes (ceiling)', ceiling, `winners at ${Math.round((rows[0]['req/s'] / Math.round(ceiling.requests.average)) * 1000) / 10} % of it`))
 rows.push(row('GET /api/ehk/v1/winners (304)', await run({ requests: [{ path: '/api/ehk/v1/winners', headers: { 'if-none-match': etag } }] }), 'If-None-Match'))
 rows.push(row(`GET ${restPath}`, await run({ requests: [{ path: restPath }] }), `${rest.docs.length} years, ${JSON.stringify(rest).length} B`))
+
+if (process.env.BENCH_READS_ONLY === '1') {
+  console.log(`\n${connections} connections, ${seconds} s per read scenario, Node ${process.version}`)
+  console.table(rows)
+  stop()
+  process.exit(0)
+}
 
 // Applying: one application per municipality with a fresh Idempotency-Key, then each confirmed
 // through the link in its e-mail (sent through the app's queue to the SMTP server above).

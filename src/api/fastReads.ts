@@ -8,11 +8,13 @@
 // router's request headers in Vary, which mean nothing to a JSON answer.
 import { type Endpoint, headersWithCors, type Payload, type PayloadRequest } from 'payload'
 import { SECURITY_HEADERS, contentSecurityPolicy } from '../config/csp.js'
+import { preparedBodies } from './http.js'
 
 /** Where server.mjs finds the handler: one per process, the app's Payload. */
 export const FAST_READS = Symbol.for('ehk.fastReads')
 
-export type FastReads = (request: Request) => Promise<Response | undefined>
+/** An answer of the light path: the Response (status, headers) and its bytes. */
+export type FastReads = (request: Request) => Promise<{ response: Response; body: Uint8Array } | undefined>
 
 type Route = { pattern: RegExp; names: string[]; handler: Endpoint['handler'] }
 
@@ -41,7 +43,7 @@ export function registerFastReads(payload: Payload, endpoints: Endpoint[]): void
       headersWithCors({ headers: response.headers, req })
       for (const { key, value } of SECURITY_HEADERS) response.headers.set(key, value)
       response.headers.set('Content-Security-Policy', csp)
-      return response
+      return { response, body: preparedBodies.get(response) ?? new Uint8Array(await response.arrayBuffer()) }
     }
     return undefined
   }
