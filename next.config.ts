@@ -2,7 +2,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { contentSecurityPolicy, SECURITY_HEADERS } from './src/config/csp'
+import { contentSecurityPolicy, HASHED_WIDGET_CACHE, HASHED_WIDGET_FILE, SECURITY_HEADERS, WIDGET_HEADERS } from './src/config/headers.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -31,21 +31,9 @@ const nextConfig: NextConfig = {
       source: '/:path((?!admin).*)',
       headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy() }],
     },
-    {
-      // Partner sites load the widgets as a module script from another origin: that needs CORS.
-      // The stable name is revalidated within minutes; the content-hashed copy never changes.
-      source: '/widgets/:file*',
-      headers: [
-        { key: 'Access-Control-Allow-Origin', value: '*' },
-        { key: 'Cross-Origin-Resource-Policy', value: 'cross-origin' },
-        { key: 'Cache-Control', value: 'public, max-age=300, stale-while-revalidate=86400' },
-      ],
-    },
-    {
-      // Named by their content: the hashed copy of the entry, and every chunk it loads.
-      source: '/widgets/:file(ehk\\.[0-9a-f]{10}\\.js|ehk-[\\w-]+-[\\w-]{8}\\.js)',
-      headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
-    },
+    { source: '/widgets/:file*', headers: WIDGET_HEADERS },
+    // Named by their content: the hashed copy of the entry, and every chunk it loads.
+    { source: `/widgets/:file(${HASHED_WIDGET_FILE.source.slice(2, -2)})`, headers: [{ key: 'Cache-Control', value: HASHED_WIDGET_CACHE }] },
   ],
 }
 

@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server'
-import { contentSecurityPolicy } from './config/csp.js'
+import { contentSecurityPolicy } from './config/headers.js'
 
 const LANGUAGE_COOKIE = 'payload-lng'
 

@@ -7,7 +7,7 @@
 // except what Next.js adds for its own pages: client hints (Accept-CH, Critical-CH) and its
 // router's request headers in Vary, which mean nothing to a JSON answer.
 import { type Endpoint, headersWithCors, type Payload, type PayloadRequest } from 'payload'
-import { SECURITY_HEADERS, contentSecurityPolicy } from '../config/csp.js'
+import { SECURITY_HEADERS, contentSecurityPolicy } from '../config/headers.js'
 import { preparedBodies } from './http.js'
 
 /** Where server.mjs finds the handler: one per process, the app's Payload. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import type { PayloadRequest } from 'payload'
 import { CONTENT_ENCODING_HEADER, SOCKET_ADDRESS_HEADER } from '../config/deployment.js'
+import { acceptedEncoding } from '../config/headers.js'
 import { type Lang, pickLang } from '../domain/text.js'
 import { PREVIEW_HEADER } from './preview.js'
 
@@ -50,17 +51,6 @@ type Encoding = 'br' | 'gzip'
 const COMPRESS_FROM_BYTES = 1024
 const ETAG_SUFFIX: Record<Encoding, string> = { br: '-br', gzip: '-gz' }
 
-/** The encoding a client accepts that we send, by its Accept-Encoding (brotli first; `q=0` refuses). */
-export function acceptedEncoding(header: string | null): Encoding | undefined {
-  const accepted = new Map(
-    (header ?? '').split(',').map((part) => {
-      const [name, ...params] = part.trim().toLowerCase().split(';')
-      const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean)
-      return [name!, q === undefined ? 1 : Number(q)] as const
-    }),
-  )
-  return (['br', 'gzip'] as const).find((encoding) => (accepted.get(encoding) ?? 0) > 0)
-}
 
 type Serialized = { body: Buffer; tag: string; encoded: Partial<Record<Encoding, Buffer>> }
 

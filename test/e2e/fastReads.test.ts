@@ -1,6 +1,6 @@
 // The public reads' light path (src/api/fastReads.ts, taken by server.mjs) against the usual path
 // through Next.js and Payload: two app servers on one database, one with the light path turned off
-// (EHK_FAST_READS=false), asked the same questions. Status, headers and bytes must be the same.
+// (EHK_LIGHT_PATHS=false), asked the same questions. Status, headers and bytes must be the same.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type App, requireFreshBuild, startApp } from './app.js'
 
@@ -10,7 +10,7 @@ beforeAll(async () => {
   requireFreshBuild()
   fast = await startApp(3933)
   // The same public address too: whether an Origin is the CMS's own is decided by it.
-  usual = await startApp(3934, { EHK_FAST_READS: 'false', DATABASE_URI: fast.database, SERVER_URL: fast.url })
+  usual = await startApp(3934, { EHK_LIGHT_PATHS: 'false', DATABASE_URI: fast.database, SERVER_URL: fast.url })
 }, 300_000)
 afterAll(async () => {
   await usual?.stop()
@@ -62,4 +62,20 @@ it('answers every public read exactly as Payload’s own handling does, refusals
     const etag = (await fetch(`${fast.url}/api/ehk/v1${path}`)).headers.get('etag')
     if (etag) expect((await answerOf(fast, `/api/ehk/v1${path}`, { 'if-none-match': etag })).status).toBe((await answerOf(usual, `/api/ehk/v1${path}`, { 'if-none-match': etag })).status)
   }
+})
+
+it('serves the widgets’ files from memory, compressed once, with the headers Next.js gives them, and 304 for a current copy', async () => {
+  for (const name of ['ehk.js', 'custom-elements.json']) {
+    const [a, b] = [await fetch(`${fast.url}/widgets/${name}`), await fetch(`${usual.url}/widgets/${name}`)]
+    // The same bytes (fetch decodes them), type family and caching rules as Next.js's static files.
+    expect(Buffer.from(await a.arrayBuffer())).toEqual(Buffer.from(await b.arrayBuffer()))
+    for (const header of ['access-control-allow-origin', 'cross-origin-resource-policy', 'cache-control', 'x-content-type-options', 'content-security-policy', 'referrer-policy', 'permissions-policy'])
+      expect([name, header, a.headers.get(header)]).toEqual([name, header, b.headers.get(header)])
+    expect(a.headers.get('content-type')!.split(';')[0]).toBe(b.headers.get('content-type')!.split(';')[0])
+  }
+  const runtime = /ehk-runtime-[\w-]{8}\.js/.exec(await (await fetch(`${fast.url}/widgets/ehk.js`)).text())![0]
+  const br = await fetch(`${fast.url}/widgets/${runtime}`, { headers: { 'accept-encoding': 'br' } })
+  expect([br.status, br.headers.get('content-encoding'), br.headers.get('cache-control'), br.headers.get('vary')]).toEqual([200, 'br', 'public, max-age=31536000, immutable', 'Accept-Encoding'])
+  expect((await fetch(`${fast.url}/widgets/${runtime}`, { headers: { 'accept-encoding': 'gzip', 'if-none-match': br.headers.get('etag')! } })).status).toBe(304)
+  expect((await fetch(`${fast.url}/widgets/ehk-nothing-12345678.js`)).status).toBe((await fetch(`${usual.url}/widgets/ehk-nothing-12345678.js`)).status)
 })

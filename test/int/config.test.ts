@@ -8,7 +8,7 @@ import { bucket, clientAddress } from '../../src/api/clientAddress.js'
 import { limiterFor } from '../../src/api/rateLimit.js'
 import { ReadCache } from '../../src/api/readCache.js'
 import { apiOptionsFromEnv } from '../../src/config/api.js'
-import { contentSecurityPolicy } from '../../src/config/csp.js'
+import { contentSecurityPolicy } from '../../src/config/headers.js'
 import { readDeployment, SOCKET_ADDRESS_HEADER } from '../../src/config/deployment.js'
 
 describe('the deployment, from one explicit signal', () => {
