@@ -51,7 +51,6 @@ type Encoding = 'br' | 'gzip'
 const COMPRESS_FROM_BYTES = 1024
 const ETAG_SUFFIX: Record<Encoding, string> = { br: '-br', gzip: '-gz' }
 
-
 type Serialized = { body: Buffer; tag: string; encoded: Partial<Record<Encoding, Buffer>> }
 
 // Content shared through the read cache is serialised, hashed and compressed once, not on every request.
