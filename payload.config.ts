@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { apiOptionsFromEnv } from './src/config/api.js'
-import { chooseDatabase } from './src/config/database.js'
+import { chooseDatabase, databaseCompat } from './src/config/database.js'
 import { readDeployment } from './src/config/deployment.js'
 import { chooseEmail } from './src/config/email.js'
 import { payloadSecret } from './src/config/secret.js'
@@ -19,7 +19,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const deployment = readDeployment(process.env)
 // `next build` compiles without a deployment's secrets; every start (server.mjs, the payload CLI) checks them.
 if (deployment.problems.length > 0 && process.env.NEXT_PHASE !== 'phase-production-build') throw new Error(deployment.problems.join('\n'))
-const database = chooseDatabase(process.env.DATABASE_URI, { migrationDir: path.resolve(dirname, 'src/migrations'), migrations })
+const database = chooseDatabase(process.env.DATABASE_URI, { migrationDir: path.resolve(dirname, 'src/migrations'), migrations }, databaseCompat(process.env.DATABASE_COMPAT))
 
 export default buildConfig({
   secret: payloadSecret(),

@@ -3,6 +3,22 @@ import { defineConfig } from 'vitest/config'
 import { chromiumLaunchOptions } from './scripts/chromium.mjs'
 import { BROWSER_PORT } from './test/browser/constants.js'
 
+/**
+ * The integration tests that run on both databases. Issue 11 in progress: these pass on the MongoDB
+ * stand-in as they are; access, applying, auth, jury-year, mail and announce-once show differences
+ * still to be fixed in the code (absent fields read back as missing, not null; string ids in a
+ * request's size cap; the login timing; what rests on a unique index the stand-in does not enforce).
+ */
+const MONGO_TESTS = [
+  'test/mongo/indexes.test.ts',
+  'test/int/lifecycle.test.ts',
+  'test/int/validation.test.ts',
+  'test/int/api.test.ts',
+  'test/int/seed.test.ts',
+  'test/int/integrity.test.ts',
+  'test/int/dashboard.test.ts',
+]
+
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +27,20 @@ export default defineConfig({
           name: 'int',
           environment: 'node',
           include: ['test/int/**/*.test.ts', 'src/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
+          // The database-level tests again, on the MongoDB adapter (production's) against an
+          // in-process MongoDB wire-protocol stand-in: the same files, only the adapter differs.
+          name: 'int-mongo',
+          environment: 'node',
+          include: MONGO_TESTS,
+          env: { EHK_TEST_DATABASE: 'mongodb' },
+          globalSetup: ['test/mongo/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

@@ -1,13 +1,16 @@
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { sv } from '@payloadcms/translations/languages/sv'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { _internal_jobSystemGlobals, buildConfig, type Config, type EmailAdapter, getPayload, type Payload, type Plugin, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
-import { SQLITE_BUSY_TIMEOUT_MS } from '../../src/config/database.js'
+import { inject } from 'vitest'
+import { mongoSettings, SQLITE_BUSY_TIMEOUT_MS } from '../../src/config/database.js'
 import { eHalsokommun, type EhkPluginOptions } from '../../src/index.js'
 
 /** A clock that tests move by hand. */
@@ -34,8 +37,9 @@ export interface TestPayload {
  * given `shared`, a second instance on another's database (as a second app server would be).
  */
 export async function startCustomPayload(configure: (dbUrl: string) => Omit<Config, 'secret'>, shared?: { databaseUrl: string; key: string }): Promise<Omit<TestPayload, 'clock'>> {
-  const dir = shared ? undefined : mkdtempSync(path.join(tmpdir(), 'ehk-test-'))
-  const databaseUrl = shared?.databaseUrl ?? `file:${path.join(dir!, 'test.db')}`
+  const mongo = onMongo()
+  const dir = shared || mongo ? undefined : mkdtempSync(path.join(tmpdir(), 'ehk-test-'))
+  const databaseUrl = shared?.databaseUrl ?? (mongo ? `${mongo}/ehk_${randomBytes(6).toString('hex')}` : `file:${path.join(dir!, 'test.db')}`)
   const config = await buildConfig({ telemetry: false, ...configure(databaseUrl), secret: 'test-secret' })
   // One instance per test file (Vitest runs each file in its own process), under getPayload's default
   // key, so that Payload's own request handlers (REST, GraphQL) find this instance when served over HTTP.
@@ -45,10 +49,23 @@ export async function startCustomPayload(configure: (dbUrl: string) => Omit<Conf
     config,
     databaseUrl,
     destroy: async () => {
+      // A MongoDB test database is dropped by the instance that made it.
+      if (mongo && !shared) await (payload.db as unknown as { connection: { dropDatabase(): Promise<unknown> } }).connection.dropDatabase()
       await payload.destroy()
       if (dir) rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * The MongoDB stand-in's address in the int-mongo project (test/mongo/globalSetup.ts), else
+ * undefined: the tests then run on SQLite.
+ */
+const onMongo = (): string | undefined => (process.env.EHK_TEST_DATABASE === 'mongodb' ? inject('mongoUrl') : undefined)
+
+/** The database adapter of a test instance: the app's own MongoDB settings on the stand-in, else SQLite. */
+export function testDatabase(url: string) {
+  return url.startsWith('mongodb://') ? mongooseAdapter({ url, ...mongoSettings() }) : sqliteAdapter({ client: { url }, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, wal: true })
 }
 
 /** Where the test CMS says it lives: the links in its e-mails point here. */
@@ -68,7 +85,7 @@ export async function startPayload(
   const started = await startCustomPayload(
     (url) => ({
       serverURL: TEST_SERVER_URL,
-      db: sqliteAdapter({ client: { url }, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, wal: true }),
+      db: testDatabase(url),
       editor: lexicalEditor(),
       email,
       sharp,

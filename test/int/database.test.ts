@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { chooseDatabase } from '../../src/config/database.js'
+import { compatibilityOptions } from '@payloadcms/db-mongodb'
+import { chooseDatabase, databaseCompat, mongoSettings } from '../../src/config/database.js'
 
 describe('database from DATABASE_URI', () => {
   afterEach(() => vi.restoreAllMocks())
@@ -25,5 +26,24 @@ describe('database from DATABASE_URI', () => {
     expect(chooseDatabase('/tmp/ehk-test/y.db').description).toBe('SQLite (file:/tmp/ehk-test/y.db)')
     expect(chooseDatabase('postgres://localhost/ehk').kind).toBe('sqlite')
     expect(chooseDatabase('mongodb.example.org').kind).toBe('sqlite')
+  })
+})
+
+describe('the MongoDB adapter’s one configuration', () => {
+  it('builds indexes before serving and reads joins without aggregation, in production as in the tests', () => {
+    expect(mongoSettings()).toEqual({ ensureIndexes: true, useJoinAggregations: false })
+  })
+
+  it('applies Payload’s options for DocumentDB, Cosmos DB and Firestore from DATABASE_COMPAT, and refuses anything else', () => {
+    expect(databaseCompat(undefined)).toBeUndefined()
+    expect(databaseCompat('')).toBeUndefined()
+    for (const compat of ['documentdb', 'cosmosdb', 'firestore'] as const) {
+      expect(databaseCompat(compat)).toBe(compat)
+      expect(mongoSettings(compat)).toEqual(Object.assign({ ensureIndexes: true, useJoinAggregations: false }, compatibilityOptions[compat]))
+    }
+    // Firestore cannot build indexes: its own option wins.
+    expect(mongoSettings('firestore').ensureIndexes).toBe(false)
+    expect(() => databaseCompat('cosmos')).toThrow('DATABASE_COMPAT="cosmos" känns inte igen / is not known: cosmosdb, documentdb, firestore.')
+    expect(chooseDatabase('mongodb://db.example.org/ehk', {}, 'cosmosdb').description).toBe('MongoDB (mongodb://db.example.org/ehk, cosmosdb)')
   })
 })
