@@ -4,18 +4,21 @@ import { chromiumLaunchOptions } from './scripts/chromium.mjs'
 import { BROWSER_PORT } from './test/browser/constants.js'
 
 /**
- * The integration tests that run on both databases. Issue 11 in progress: these pass on the MongoDB
- * stand-in as they are; access, applying, auth, jury-year, mail and announce-once show differences
- * still to be fixed in the code (absent fields read back as missing, not null; string ids in a
- * request's size cap; the login timing; what rests on a unique index the stand-in does not enforce).
+ * The integration tests that run on both databases. Issue 11 in progress: applying.test.ts passes on
+ * the stand-in but failed once in five runs of this project (its first submission, cause not yet
+ * found); auth.test.ts (the login timing, an impossible date in a query) and announce-once.test.ts
+ * (a claim that rests on a unique index, which the stand-in does not enforce) are still to come.
  */
 const MONGO_TESTS = [
   'test/mongo/indexes.test.ts',
+  'test/int/access.test.ts',
   'test/int/lifecycle.test.ts',
   'test/int/validation.test.ts',
   'test/int/api.test.ts',
   'test/int/seed.test.ts',
   'test/int/integrity.test.ts',
+  'test/int/jury-year.test.ts',
+  'test/int/mail.test.ts',
   'test/int/dashboard.test.ts',
 ]
 

@@ -8,6 +8,7 @@ import { clientKey } from './clientAddress.js'
 import { ALLOWED_REQUEST_HEADERS, API_PREFIX, cachedJson, corsHeaders, type CorsDecision, langOf, problem } from './http.js'
 import { AllowedOrigins } from './origins.js'
 import { PREVIEW_HEADER, previewYear } from './preview.js'
+import { KeyedLock } from '../lib/keyedLock.js'
 import { ReadCache } from './readCache.js'
 import { publicFinalists, publicJuror, publicPartner, publicWinner, publicYear, type JuryView, type WinnersView } from './publicViews.js'
 import { asDoc, asDocs, type JurorDoc, type PartnerDoc, type YearDoc } from '../types.js'
@@ -18,10 +19,12 @@ export interface PublicApiState {
   ctx: EhkContext
   origins: AllowedOrigins
   reads: ReadCache
+  /** Submissions with the same idempotency key, one at a time. */
+  submitting: KeyedLock
 }
 
 export function createApiState(ctx: EhkContext): PublicApiState {
-  return { ctx, origins: new AllowedOrigins(ctx.slugs), reads: new ReadCache(ctx.now) }
+  return { ctx, origins: new AllowedOrigins(ctx.slugs), reads: new ReadCache(ctx.now), submitting: new KeyedLock() }
 }
 
 const MESSAGES = {

@@ -243,76 +243,79 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
       if (earlier.requestHash !== requestHash) return problem(422, MESSAGES.keyReused[lang], headers, { 'Idempotency-Key': MESSAGES.keyReused[lang] })
       return json(receipt(earlier, await findYearById(req.payload, earlier.awardYear), lang), 201, headers)
     }
-    const earlier = await replay()
-    if (earlier) return earlier
+    // A retry with the same key waits for the attempt before it (see KeyedLock).
+    return state.submitting.run(keyHash, async () => {
+      const earlier = await replay()
+      if (earlier) return earlier
 
-    if (typeof body[HONEYPOT_FIELD] === 'string' && body[HONEYPOT_FIELD] !== '') {
-      // A receipt like any other, for nothing stored or sent.
-      const municipality = findMunicipality(fields.municipality) ?? findMunicipality('0180')!
-      const now = ctx.now()
-      const decoy = {
-        reference: referenceNumber(year.year, municipality.code),
-        municipality: municipality.code,
-        municipalityName: municipality.name,
-        status: 'unconfirmed' as const,
-        submittedAt: now.toISOString(),
-        confirmExpiresAt: new Date(now.getTime() + CONFIRM_WITHIN_MS).toISOString(),
+      if (typeof body[HONEYPOT_FIELD] === 'string' && body[HONEYPOT_FIELD] !== '') {
+        // A receipt like any other, for nothing stored or sent.
+        const municipality = findMunicipality(fields.municipality) ?? findMunicipality('0180')!
+        const now = ctx.now()
+        const decoy = {
+          reference: referenceNumber(year.year, municipality.code),
+          municipality: municipality.code,
+          municipalityName: municipality.name,
+          status: 'unconfirmed' as const,
+          submittedAt: now.toISOString(),
+          confirmExpiresAt: new Date(now.getTime() + CONFIRM_WITHIN_MS).toISOString(),
+        }
+        return json(receipt(decoy, year, lang), 201, headers)
       }
-      return json(receipt(decoy, year, lang), 201, headers)
-    }
-    const violations = checkApplication(fields, yearRules(year), isMunicipalityCode)
-    if (violations.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(violations, lang))
-    const limited = await spend(req, state, 'submit', headers)
-    if (limited) return limited
+      const violations = checkApplication(fields, yearRules(year), isMunicipalityCode)
+      if (violations.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(violations, lang))
+      const limited = await spend(req, state, 'submit', headers)
+      if (limited) return limited
 
-    // The same person again (same municipality, year and address): their own link, no second application.
-    const mine = await findOne(req.payload, {
-      and: [
-        { awardYear: { equals: year.id } },
-        { municipality: { equals: fields.municipality } },
-        { 'contact.email': { equals: fields.contact.email } },
-        { status: { in: ['unconfirmed', ...COUNTED_APPLICATION_STATUSES] } },
-      ],
-    })
-    if (mine && (mine.status !== 'unconfirmed' || new Date(mine.confirmExpiresAt!) > ctx.now())) {
-      await remail(req, mine)
-      return json({ status: 202, message: MESSAGES.mailed[lang] }, 202, headers)
-    }
-    if (mine) await req.payload.delete({ collection: slugs.applications, id: mine.id, ...sys })
+      // The same person again (same municipality, year and address): their own link, no second application.
+      const mine = await findOne(req.payload, {
+        and: [
+          { awardYear: { equals: year.id } },
+          { municipality: { equals: fields.municipality } },
+          { 'contact.email': { equals: fields.contact.email } },
+          { status: { in: ['unconfirmed', ...COUNTED_APPLICATION_STATUSES] } },
+        ],
+      })
+      if (mine && (mine.status !== 'unconfirmed' || new Date(mine.confirmExpiresAt!) > ctx.now())) {
+        await remail(req, mine)
+        return json({ status: 202, message: MESSAGES.mailed[lang] }, 202, headers)
+      }
+      if (mine) await req.payload.delete({ collection: slugs.applications, id: mine.id, ...sys })
 
-    const token = newToken()
-    const now = ctx.now()
-    const expires = new Date(Math.min(now.getTime() + CONFIRM_WITHIN_MS, new Date(year.deadline!).getTime()))
-    let application: ApplicationDoc
-    try {
-      application = asDoc<ApplicationDoc>(
-        await req.payload.create({
-          collection: slugs.applications,
-          data: asFields({
-            ...fields,
-            awardYear: year.id,
-            partner: cors.partner,
-            confirmTokenHash: sha256(token),
-            confirmExpiresAt: expires.toISOString(),
-            linkSentAt: now.toISOString(),
-            idempotencyKey: keyHash,
-            requestHash,
+      const token = newToken()
+      const now = ctx.now()
+      const expires = new Date(Math.min(now.getTime() + CONFIRM_WITHIN_MS, new Date(year.deadline!).getTime()))
+      let application: ApplicationDoc
+      try {
+        application = asDoc<ApplicationDoc>(
+          await req.payload.create({
+            collection: slugs.applications,
+            data: asFields({
+              ...fields,
+              awardYear: year.id,
+              partner: cors.partner,
+              confirmTokenHash: sha256(token),
+              confirmExpiresAt: expires.toISOString(),
+              linkSentAt: now.toISOString(),
+              idempotencyKey: keyHash,
+              requestHash,
+            }),
+            ...sys,
+            // A request of our own making (see asApplicant): the hooks read the consent version from its context.
+            req: { i18n: req.i18n, headers: req.headers, context: { [PUBLIC_SUBMISSION]: { consentVersion: fields.consentVersion } } } as never,
           }),
-          ...sys,
-          // A request of our own making (see asApplicant): the hooks read the consent version from its context.
-          req: { i18n: req.i18n, headers: req.headers, context: { [PUBLIC_SUBMISSION]: { consentVersion: fields.consentVersion } } } as never,
-        }),
-      )
-    } catch (error) {
-      // A retry with the same key that raced the first attempt lost on the unique index: the first receipt.
-      const raced = await replay()
-      if (raced) return raced
-      const errors = (error as { data?: { errors?: Array<{ path: string; message: string }> } })?.data?.errors
-      if (Array.isArray(errors)) return problem(422, MESSAGES.invalid[lang], headers, Object.fromEntries(errors.slice(0, MAX_FIELD_ERRORS).map((e) => [e.path, e.message])))
-      throw error
-    }
-    await mailConfirmationLink(req, ctx, { ...application, confirmExpiresAt: expires.toISOString() }, token)
-    return json(receipt(application, year, lang), 201, headers)
+        )
+      } catch (error) {
+        // A retry with the same key that raced the first attempt lost on the unique index: the first receipt.
+        const raced = await replay()
+        if (raced) return raced
+        const errors = (error as { data?: { errors?: Array<{ path: string; message: string }> } })?.data?.errors
+        if (Array.isArray(errors)) return problem(422, MESSAGES.invalid[lang], headers, Object.fromEntries(errors.slice(0, MAX_FIELD_ERRORS).map((e) => [e.path, e.message])))
+        throw error
+      }
+      await mailConfirmationLink(req, ctx, { ...application, confirmExpiresAt: expires.toISOString() }, token)
+      return json(receipt(application, year, lang), 201, headers)
+    })
   })
 
   /** The application a private token opens, by the stored hash of the token. */

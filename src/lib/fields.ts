@@ -1,4 +1,4 @@
-import type { CollectionSlug, DateField, EmailFieldValidation, FieldHook, JoinField, RichTextFieldValidation, TextFieldSingleValidation } from 'payload'
+import type { CollectionSlug, DateField, DefaultValue, EmailFieldValidation, FieldHook, JoinField, RichTextFieldValidation, TextFieldSingleValidation } from 'payload'
 import { isStaffRole, roleOf } from '../access/roles.js'
 import { richText } from 'payload/shared'
 import { emailViolation, phoneViolation } from '../domain/application.js'
@@ -20,6 +20,13 @@ export const toIsoInstant: FieldHook = ({ value }) => {
 type Options = Omit<DateField, 'type' | 'name'> & { dayOnly?: boolean }
 
 /** A date field shown in Stockholm time, stored in UTC in one text form. */
+/**
+ * A server-owned field's value until it is set: null, so that the field is there on every database
+ * (MongoDB would otherwise leave the key out, where SQLite reads a null column). Payload's type leaves
+ * null out of DefaultValue, but its default-value code takes any value but undefined.
+ */
+export const NULL_UNTIL_SET = null as unknown as DefaultValue
+
 export function instantField(name: string, { dayOnly, admin, hooks, ...rest }: Options): DateField {
   return {
     name,

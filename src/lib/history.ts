@@ -54,7 +54,8 @@ export async function recordHistory(req: PayloadRequest, slug: CollectionSlug, n
       action: entry.action,
       summary: entry.summary.slice(0, 500),
       document: entry.document,
-      actor: user?.id,
+      // Null, not left out, when no user made the change: the same entry on every database.
+      actor: user?.id ?? null,
       actorLabel: user?.email ?? (req.context[ACTOR_LABEL] as string | undefined) ?? ACTORS.system,
       reason: entry.reason ?? undefined,
       details: entry.details,

@@ -57,11 +57,14 @@ export async function startCustomPayload(configure: (dbUrl: string) => Omit<Conf
   }
 }
 
+/** Whether this test file runs on the MongoDB stand-in (the int-mongo project), which does not enforce unique indexes. */
+export const ON_MONGO_STAND_IN = process.env.EHK_TEST_DATABASE === 'mongodb'
+
 /**
  * The MongoDB stand-in's address in the int-mongo project (test/mongo/globalSetup.ts), else
  * undefined: the tests then run on SQLite.
  */
-const onMongo = (): string | undefined => (process.env.EHK_TEST_DATABASE === 'mongodb' ? inject('mongoUrl') : undefined)
+const onMongo = (): string | undefined => (ON_MONGO_STAND_IN ? inject('mongoUrl') : undefined)
 
 /** The database adapter of a test instance: the app's own MongoDB settings on the stand-in, else SQLite. */
 export function testDatabase(url: string) {

@@ -437,7 +437,7 @@ describe('the jury year 2027', () => {
     const rest = await http(`/api/award-years/${year.id}?depth=1`)
     expect(rest.json.winner).toBeUndefined()
     expect(rest.text).not.toContain('medskapare')
-    const graphql = await http('/api/graphql', { method: 'POST', body: { query: `{ AwardYear(id: ${year.id}) { winner { id } juryMotivation } }` } })
+    const graphql = await http('/api/graphql', { method: 'POST', body: { query: `{ AwardYear(id: ${JSON.stringify(year.id)}) { winner { id } juryMotivation } }` } })
     expect(graphql.json.data.AwardYear).toEqual({ winner: null, juryMotivation: null })
     for (const user of [jurorUsers[2]!]) expect((await payload.findByID({ collection: 'award-years', id: year.id, ...as(user) })).winner).toBeUndefined()
     // The scheduled job is not due yet.

@@ -7,7 +7,7 @@ import type { EhkContext } from '../../defaults.js'
 import { DEFAULT_ANSWER_LIMIT } from '../../domain/application.js'
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS } from '../../domain/lifecycle.js'
 import { COUNTIES, MUNICIPALITIES } from '../../domain/municipalities.js'
-import { instantField, validateEmail, validatePhone, historyField } from '../../lib/fields.js'
+import { instantField, NULL_UNTIL_SET, validateEmail, validatePhone, historyField } from '../../lib/fields.js'
 import { eraseEndpoint } from './erase.js'
 import { checkApplicationRules } from './hooks/checkApplicationRules.js'
 import { recordApplicationHistory } from './hooks/recordApplicationHistory.js'
@@ -25,7 +25,10 @@ export function applications(ctx: EhkContext): CollectionConfig {
   const { slugs } = ctx
   const serverOwned = { create: nobody, update: nobody }
   const sidebar = (description?: { sv: string; en: string }) => ({ readOnly: true, position: 'sidebar' as const, ...(description && { description }) })
-  const hidden = (name: string, extra: Partial<Field> = {}): Field => ({ name, type: 'text', hidden: true, access: serverOwned, ...extra }) as Field
+  // Null until set, except where a unique index applies: MongoDB's (sparse) index skips a missing key
+  // but not a null, so two applications without an idempotency key would clash there.
+  const hidden = (name: string, extra: Partial<Field> = {}): Field =>
+    ({ name, type: 'text', hidden: true, access: serverOwned, ...('unique' in extra ? {} : { defaultValue: NULL_UNTIL_SET }), ...extra }) as Field
   return {
     slug: slugs.applications,
     labels: { singular: { sv: 'Ansökan', en: 'Application' }, plural: { sv: 'Ansökningar', en: 'Applications' } },
@@ -123,7 +126,7 @@ export function applications(ctx: EhkContext): CollectionConfig {
         },
         { name: 'reference', type: 'text', unique: true, label: { sv: 'Referensnummer', en: 'Reference number' }, access: serverOwned, admin: sidebar() },
         instantField('submittedAt', { label: { sv: 'Inskickad', en: 'Submitted' }, access: serverOwned, admin: sidebar() }),
-        instantField('confirmedAt', { label: { sv: 'Bekräftad', en: 'Confirmed' }, access: serverOwned, admin: sidebar() }),
+        instantField('confirmedAt', { label: { sv: 'Bekräftad', en: 'Confirmed' }, access: serverOwned, admin: sidebar(), defaultValue: NULL_UNTIL_SET }),
         instantField('confirmExpiresAt', {
           label: { sv: 'Bekräftas senast', en: 'Confirm by' },
           access: { ...serverOwned, read: isStaffField },
@@ -260,8 +263,8 @@ export function applications(ctx: EhkContext): CollectionConfig {
           admin: { position: 'sidebar', description: { sv: 'Räknas ut från inskickade bedömningar.', en: 'Computed from submitted reviews.' } },
           access: { read: isStaffField, ...serverOwned },
           fields: [
-            { name: 'reviews', type: 'number', label: { sv: 'Bedömningar', en: 'Reviews' }, admin: { readOnly: true } },
-            { name: 'average', type: 'number', label: { sv: 'Medelpoäng', en: 'Average score' }, admin: { readOnly: true } },
+            { name: 'reviews', type: 'number', label: { sv: 'Bedömningar', en: 'Reviews' }, admin: { readOnly: true }, defaultValue: NULL_UNTIL_SET },
+            { name: 'average', type: 'number', label: { sv: 'Medelpoäng', en: 'Average score' }, admin: { readOnly: true }, defaultValue: NULL_UNTIL_SET },
           ],
         },
         historyField(slugs.history),
