@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import { CONTENT_ENCODING_HEADER, readDeployment, SOCKET_ADDRESS_HEADER } from './src/config/deployment.js'
-import { acceptedEncoding, contentSecurityPolicy, HASHED_WIDGET_CACHE, HASHED_WIDGET_FILE, SECURITY_HEADERS, WIDGET_HEADERS } from './src/config/headers.js'
+import { acceptedEncoding, contentSecurityPolicy, namesETag, HASHED_WIDGET_CACHE, HASHED_WIDGET_FILE, SECURITY_HEADERS, WIDGET_HEADERS } from './src/config/headers.js'
 
 const dev = process.argv.includes('--dev')
 process.env.NODE_ENV ??= dev ? 'development' : 'production'
@@ -119,8 +119,13 @@ function answeredWidget(req, res) {
     ['Vary', 'Accept-Encoding'],
     ...(encoding === 'identity' ? [] : [['Content-Encoding', encoding]]),
   ]
-  const current = (req.headers['if-none-match'] ?? '').split(',').some((value) => Object.values(file.encodings).some((e) => e.etag === value.trim().replace(/^W\//, '')))
-  if (current) res.writeHead(304, headers.flat()).end()
+  if (
+    namesETag(
+      req.headers['if-none-match'],
+      Object.values(file.encodings).map((e) => e.etag),
+    )
+  )
+    res.writeHead(304, headers.flat()).end()
   else res.writeHead(200, [...headers, ['Content-Length', String(body.length)]].flat()).end(req.method === 'HEAD' ? undefined : body)
   return true
 }

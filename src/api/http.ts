@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import type { PayloadRequest } from 'payload'
 import { CONTENT_ENCODING_HEADER, SOCKET_ADDRESS_HEADER } from '../config/deployment.js'
-import { acceptedEncoding } from '../config/headers.js'
+import { acceptedEncoding, namesETag } from '../config/headers.js'
 import { type Lang, pickLang } from '../domain/text.js'
 import { PREVIEW_HEADER } from './preview.js'
 
@@ -76,10 +76,7 @@ function representation(content: object, encoding: Encoding | undefined): { byte
 /** Whether If-None-Match names this content in any of its encodings. */
 function matches(ifNoneMatch: string | null, content: object): boolean {
   const { tag } = serialized(content)
-  return (ifNoneMatch ?? '').split(',').some((value) => {
-    const etag = value.trim().replace(/^W\//, '')
-    return etag === '*' || [`"${tag}"`, ...Object.values(ETAG_SUFFIX).map((suffix) => `"${tag}${suffix}"`)].includes(etag)
-  })
+  return namesETag(ifNoneMatch, [`"${tag}"`, ...Object.values(ETAG_SUFFIX).map((suffix) => `"${tag}${suffix}"`)])
 }
 
 /**

@@ -135,8 +135,9 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
   // (`joins: false` is typed per collection, which a host-named slug is not: see src/types.ts.)
   const asPublic = { overrideAccess: false, user: null, joins: false as never } as const
 
-  async function findYear(req: PayloadRequest, where: Where) {
-    const { docs: found } = await req.payload.find({ collection: slugs.awardYears, where, depth: 1, limit: 1, sort: '-year', ...asPublic })
+  /** The latest year that `where` selects, read as the public would (or, for a preview, as the system). */
+  async function findYear(req: PayloadRequest, where: Where, access: { overrideAccess: boolean } = asPublic) {
+    const { docs: found } = await req.payload.find({ collection: slugs.awardYears, where, depth: 1, limit: 1, sort: '-year', ...asPublic, ...access })
     return asDoc<YearDoc | undefined>(found[0])
   }
 
@@ -162,10 +163,7 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
     return year !== undefined && String(year) === req.routeParams?.year ? year : 'refused'
   }
   /** A year as its preview shows it: draft or not, never cached (the answer is private). */
-  const previewed = async (req: PayloadRequest, year: number) => {
-    const { docs: found } = await req.payload.find({ collection: slugs.awardYears, where: { year: { equals: year } }, depth: 1, limit: 1, overrideAccess: true, joins: false as never })
-    return asDoc<YearDoc | undefined>(found[0])
-  }
+  const previewed = (req: PayloadRequest, year: number) => findYear(req, { year: { equals: year } }, { overrideAccess: true })
 
   /** A year's jury and partners, read with the public's access (or, for a preview, the system's). */
   async function juryOf(req: PayloadRequest, year: YearDoc, access: { overrideAccess: boolean; user?: null }): Promise<JuryView> {

@@ -27,6 +27,19 @@ export function acceptedEncoding(header) {
 }
 
 /**
+ * Whether an If-None-Match header names one of `etags` (a weak form counts, as for GET; `*` names any).
+ * @param {string | null | undefined} ifNoneMatch
+ * @param {readonly string[]} etags
+ * @returns {boolean}
+ */
+export function namesETag(ifNoneMatch, etags) {
+  return (ifNoneMatch ?? '').split(',').some((value) => {
+    const etag = value.trim().replace(/^W\//, '')
+    return etag === '*' || etags.includes(etag)
+  })
+}
+
+/**
  * The Content-Security-Policy of the app's own pages and answers. What they need and nothing more:
  * scripts only from the app itself (the admin's inline scripts by a nonce per request), no plugins,
  * no framing, no <base> tricks, forms posting only back to the app.
