@@ -1,5 +1,6 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import type { Message } from '../domain/text.js'
+import { sha256 } from './hash.js'
 import { asFields } from '../types.js'
 
 /** Every kind of event the history keeps. */
@@ -72,6 +73,33 @@ function isDuplicateClaim(error: unknown): boolean {
   return Array.isArray(errors) && errors.some((e) => e.path === 'once')
 }
 
+/** MongoDB's collection of claims: one document per claim, its key in `_id`. */
+export const CLAIMS_COLLECTION = 'ehk_claims'
+
+type MongoAdapter = { name?: string; connection?: { collection(name: string): { insertOne(doc: object, options?: object): Promise<unknown> } }; sessions?: Record<string, unknown> }
+
+/**
+ * On MongoDB a claim is also stored under its key as `_id`, which MongoDB keeps unique on its own
+ * (no secondary index to build or trust), inside the surrounding transaction when there is one. On
+ * SQLite the history's unique index on `once` does the same. False when the key was taken outside a
+ * transaction.
+ */
+async function storeClaimKey(req: PayloadRequest, key: string, now: Date): Promise<boolean> {
+  const db = req.payload.db as unknown as MongoAdapter
+  if (db.name !== 'mongoose' || !db.connection) return true
+  const transaction = req.transactionID ? await req.transactionID : undefined
+  const session = transaction ? db.sessions?.[String(transaction)] : undefined
+  try {
+    // 24 hex characters: a valid ObjectId as well as a string, so every MongoDB-speaking server takes it.
+    await db.connection.collection(CLAIMS_COLLECTION).insertOne({ _id: sha256(key).slice(0, 24), key, at: now }, session ? { session } : {})
+    return true
+  } catch (error) {
+    // Taken. Inside a transaction MongoDB has aborted it, so the error must go on (as below).
+    if ((error as { code?: number }).code === 11000 && !session) return false
+    throw error
+  }
+}
+
 /**
  * Records an entry that may exist only once (see HistoryEntry.once): true when this call made it,
  * false when it already existed, whoever wrote it.
@@ -81,6 +109,7 @@ export async function claimOnce(req: PayloadRequest, slug: CollectionSlug, now: 
   if (existing.totalDocs > 0) return false
   const inTransaction = Boolean(req.transactionID)
   try {
+    if (!(await storeClaimKey(req, entry.once, now))) return false
     await recordHistory(req, slug, now, entry)
     return true
   } catch (error) {

@@ -1,7 +1,7 @@
 // The announcement happens once, however many app servers run the jobs queue: two Payload instances
-// on one SQLite file (as two app servers on one database) run the queue at the same moment, each
-// with its own job for the year, while an editor announces by hand. One year announced, one history
-// entry, one e-mail per finalist.
+// on one database (as two app servers) run the queue at the same moment, each with its own job for
+// the year, while an editor announces by hand. One year announced, one history entry, one e-mail per
+// finalist. On MongoDB this holds without a unique index (see claimOnce), so the stand-in proves it too.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createLocalReq } from 'payload'
 import { resolveOptions } from '../../src/defaults.js'
