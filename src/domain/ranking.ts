@@ -6,6 +6,7 @@
 // review scores are standardised against that juror's own mean and spread in the round (a z-score),
 // so that a harsh and a lenient juror weigh the same. A juror whose scores say nothing about their
 // scale (a single review, or the same score every time) contributes 0, the neutral value.
+import { compareIds } from './ids.js'
 
 /** The scale of a score per criterion. */
 export const REVIEW_SCORE = { min: 1, max: 5 } as const
@@ -138,5 +139,5 @@ export function rankApplications(reviews: readonly ScoredReview[], options: Rank
       const rankNormalized = normalizedRanks[i]!
       return { ...row, rank, rankNormalized, flags: { ...row.flags, disagreesAtCut: rank <= finalistCount !== rankNormalized <= finalistCount } }
     })
-    .sort((a, b) => a.rank - b.rank || a.rankNormalized - b.rankNormalized || String(a.application).localeCompare(String(b.application), undefined, { numeric: true }))
+    .sort((a, b) => a.rank - b.rank || a.rankNormalized - b.rankNormalized || compareIds(a.application, b.application))
 }

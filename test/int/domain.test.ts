@@ -5,6 +5,7 @@ import {
   APPLICATION_STATUSES,
   CONSENT,
   checkAnswers,
+  compareIds,
   hasOverlongCharacter,
   isEmail,
   isPhone,
@@ -347,5 +348,16 @@ describe('retention of personal data', () => {
     expect(retentionEnds({ status: 'announced', announcementAt: '2027-05-17T08:00:00Z', retentionMonths: 6 })?.toISOString()).toBe('2027-11-17T08:00:00.000Z')
     expect(retentionEnds({ status: 'decided', announcementAt: '2027-05-17T08:00:00Z', deadline: '2027-04-14T21:59:59Z' })?.toISOString()).toBe('2029-04-14T21:59:59.000Z')
     expect(retentionEnds({ status: 'open' })).toBeUndefined()
+  })
+})
+
+describe('the order of document ids', () => {
+  it('is the order they were made in: SQLite’s numbers by value, MongoDB’s ObjectIds as text', () => {
+    expect([10, 9, 100, 1].sort(compareIds)).toEqual([1, 9, 10, 100])
+    expect(['10', '9', '100'].sort(compareIds)).toEqual(['9', '10', '100'])
+    // Made one after the other (the counter at the end counts up); a numeric text comparison puts
+    // the second first, reading "…52368" as a number smaller than "…523680".
+    expect(['6b066878efc011ba4752368e', '6b066878efc011ba47523680'].sort(compareIds)).toEqual(['6b066878efc011ba47523680', '6b066878efc011ba4752368e'])
+    expect(compareIds('6b066878efc011ba47523680', '6b066878efc011ba47523680')).toBe(0)
   })
 })

@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSlug, PayloadRequest } from 'payload'
 import type { EhkContext } from '../../defaults.js'
+import { compareIds } from '../../domain/ids.js'
 import { type ApplicationStatus, isCounted } from '../../domain/lifecycle.js'
 import { recordHistory } from '../../lib/history.js'
 import { idOf } from '../../lib/relations.js'
@@ -12,7 +13,7 @@ type Member = { id: number | string; status: ApplicationStatus; place?: string |
 /** The place of a municipality in a year, as the one application that holds it stores it. */
 export const standingPlace = (yearId: number | string, municipality: string) => `${yearId}:${municipality}`
 
-const byConfirmation = (a: Member, b: Member) => String(a.confirmedAt ?? '').localeCompare(String(b.confirmedAt ?? '')) || String(a.id).localeCompare(String(b.id), undefined, { numeric: true })
+const byConfirmation = (a: Member, b: Member) => String(a.confirmedAt ?? '').localeCompare(String(b.confirmedAt ?? '')) || compareIds(a.id, b.id)
 
 const isUniqueViolation = (error: unknown) => (error as { name?: string })?.name === 'ValidationError' || /unique|duplicate key|E11000/i.test(String((error as Error)?.message ?? error))
 
