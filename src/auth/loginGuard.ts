@@ -1,6 +1,6 @@
 import { pbkdf2 } from 'node:crypto'
 import { promisify } from 'node:util'
-import { APIError, AuthenticationError, type CollectionBeforeOperationHook, type CollectionSlug, type PayloadRequest } from 'payload'
+import { APIError, AuthenticationError, type CollectionAfterErrorHook, type CollectionBeforeOperationHook, type CollectionSlug, type PayloadRequest } from 'payload'
 import { clientKey } from '../api/clientAddress.js'
 import type { EhkContext } from '../defaults.js'
 import { normalizeEmail } from '../domain/contact.js'
@@ -22,6 +22,15 @@ const TOO_MANY = {
   en: 'Too many attempts. Wait a while and try again.',
 }
 
+/**
+ * A refused login is answered no sooner than this after it arrived. The password check takes about
+ * the same time on every path; what follows it (Payload counts a wrong password's attempt in the
+ * database) takes as long as the database does, which would otherwise tell a known account from an
+ * unknown one.
+ */
+export const LOGIN_REFUSAL_FLOOR_MS = 1_000
+const LOGIN_STARTED = 'ehk:loginStartedAt'
+
 const isLocked = (lockUntil: unknown) => typeof lockUntil === 'string' && new Date(lockUntil).getTime() > Date.now()
 
 /** The account an auth request is about, as the budget counts it: the e-mail given (existing or not) or the reset token. */
@@ -34,7 +43,7 @@ function accountOf(operation: string, data: Record<string, unknown> | undefined)
  * Guards the login, forgotten-password and reset-password endpoints of the auth collection:
  * - a budget per client address and per account (429 with Retry-After);
  * - an unknown e-mail and a locked account are refused exactly like a wrong password (same status,
- *   message and, within noise, time), so that neither existence nor lock state shows;
+ *   message and, within noise, time: see evenLoginRefusals), so that neither existence nor lock state shows;
  * - every new password (create, change, reset) keeps the password rules.
  * The Local API (our own code) is not limited.
  */
@@ -55,9 +64,20 @@ export const guardAuth =
       req.responseHeaders = new Headers({ 'Retry-After': String(wait) })
       throw new APIError(TOO_MANY[requestLang(req)], 429, undefined, true)
     }
-    if (operation === 'login') await refuseUnknownOrLocked(req, collection.slug, data)
+    if (operation === 'login') {
+      req.context[LOGIN_STARTED] = performance.now()
+      await refuseUnknownOrLocked(req, collection.slug, data)
+    }
     return args
   }
+
+/** Holds every refused login (wrong password, unknown or locked account) until the floor. */
+export const evenLoginRefusals: CollectionAfterErrorHook = async ({ error, req }) => {
+  const started = req.context[LOGIN_STARTED]
+  if (typeof started !== 'number' || !(error instanceof AuthenticationError)) return
+  const wait = started + LOGIN_REFUSAL_FLOOR_MS - performance.now()
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+}
 
 async function refuseUnknownOrLocked(req: PayloadRequest, slug: CollectionSlug, data: Record<string, unknown> | undefined) {
   const email = typeof data?.email === 'string' ? normalizeEmail(data.email) : ''

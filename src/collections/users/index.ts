@@ -3,7 +3,7 @@ import { isAdmin, isAdminField } from '../../access/isAdmin.js'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf.js'
 import { isStaffOrSelf } from '../../access/isStaffOrSelf.js'
 import { roleOf } from '../../access/roles.js'
-import { guardAuth } from '../../auth/loginGuard.js'
+import { evenLoginRefusals, guardAuth } from '../../auth/loginGuard.js'
 import { ROLES, type EhkContext } from '../../defaults.js'
 import { validateEmail } from '../../lib/fields.js'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin.js'
@@ -49,6 +49,7 @@ export function withRoles(collection: CollectionConfig, ctx: EhkContext): Collec
       ...collection.hooks,
       beforeOperation: [...(collection.hooks?.beforeOperation ?? []), guardAuth(ctx)],
       beforeChange: [...(collection.hooks?.beforeChange ?? []), firstUserIsAdmin],
+      afterError: [...(collection.hooks?.afterError ?? []), evenLoginRefusals],
     },
   }
 }
