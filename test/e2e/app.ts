@@ -1,5 +1,6 @@
 // The app as `npm start` runs it (node server.mjs on the production build), on a database of its
 // own in a temporary folder, for the end-to-end tests.
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { buildConfig, getPayload, type Payload } from 'payload'
 import sharp from 'sharp'
-import { SQLITE_BUSY_TIMEOUT_MS } from '../../src/config/database.js'
+import { mongoSettings, SQLITE_BUSY_TIMEOUT_MS } from '../../src/config/database.js'
 import { eHalsokommun } from '../../src/index.js'
 
 export interface App {
@@ -82,7 +83,7 @@ export async function startApp(port: number, env: Record<string, string | undefi
   const exit = new Promise<void>((resolve) => child.on('exit', (code) => ((exitCode = code ?? 1), resolve())))
   const app: App = {
     url,
-    database,
+    database: merged.DATABASE_URI,
     output: () => output,
     exited: () => exitCode,
     stop: async () => {
@@ -98,12 +99,14 @@ export async function startApp(port: number, env: Record<string, string | undefi
   return app
 }
 
-/** The app's database through the Local API (no schema push: the server owns it). */
+/** The app's database (SQLite or MongoDB) through the Local API (no schema push: the server owns it). */
 export async function openDatabase(app: App): Promise<Payload> {
   const config = await buildConfig({
     secret: 'e2e-secret-that-is-long-enough-for-production',
     serverURL: app.url,
-    db: sqliteAdapter({ client: { url: app.database }, push: false, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, wal: true }),
+    db: app.database.startsWith('mongodb://')
+      ? mongooseAdapter({ url: app.database, ...mongoSettings() })
+      : sqliteAdapter({ client: { url: app.database }, push: false, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, wal: true }),
     editor: lexicalEditor(),
     sharp,
     plugins: [eHalsokommun({ autoRunJobs: false })],
