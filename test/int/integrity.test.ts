@@ -133,6 +133,32 @@ describe('the history', () => {
   })
 })
 
+describe('one review per juror, application and round', () => {
+  const SECOND = 'Jurymedlemmen har redan en bedömning av ansökan i den här omgången.'
+  const reviewsOf = async (application: number) =>
+    (await payload.find({ collection: 'reviews', where: { and: [{ application: { equals: application } }, { round: { equals: 'screening' } }] }, ...sys })).docs as Doc[]
+
+  it('refuses a second review with a clear message, whoever writes it', async () => {
+    await payload.create({ collection: 'reviews', data: { application: apps[3]!.id, scores: scores(3) } as never, ...as(otherJuror) })
+    expect(await rules(payload.create({ collection: 'reviews', data: { application: apps[3]!.id, scores: scores(4) } as never, ...as(otherJuror) }))).toEqual([SECOND])
+    const profile = (await reviewsOf(apps[3]!.id))[0]!.juror
+    expect(await rules(payload.create({ collection: 'reviews', data: { application: apps[3]!.id, juror: profile } as never, ...as(admin) }))).toEqual([SECOND])
+    expect(await reviewsOf(apps[3]!.id)).toHaveLength(1)
+  })
+
+  it('keeps at most one when two arrive at once (a double click), and the refused one may be sent again', async () => {
+    const create = () => payload.create({ collection: 'reviews', data: { application: apps[4]!.id, scores: scores(2) } as never, ...as(otherJuror) })
+    const outcomes = await Promise.allSettled([create(), create(), create()])
+    const stored = await reviewsOf(apps[4]!.id)
+    expect(stored.length).toBeLessThanOrEqual(1)
+    expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<Doc>).value.id)).toEqual(stored.map((r) => r.id))
+    // Each refusal is the rule's (or, on SQLite, where the database serialises writers, the unique index's).
+    for (const refused of outcomes.filter((o) => o.status === 'rejected')) expect((refused as PromiseRejectedResult).reason?.data?.errors?.length).toBeGreaterThan(0)
+    if (stored.length === 0) await create()
+    expect(await reviewsOf(apps[4]!.id)).toHaveLength(1)
+  })
+})
+
 describe('what jurors see of applications', () => {
   it('only counted ones: never unconfirmed, withdrawn, or one competing with another of its municipality', async () => {
     const unconfirmed = await importApplication(payload, year, criteria, { municipality: '0125', status: 'unconfirmed' })

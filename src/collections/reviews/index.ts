@@ -11,6 +11,7 @@ import { REVIEW_SCORE } from '../../domain/ranking.js'
 import { checkReviewRules } from './hooks/checkReviewRules.js'
 import { summariseScores } from './hooks/summariseScores.js'
 import { titleReview } from './hooks/titleReview.js'
+import { refuseSecondReview, withdrawRacingReview } from './hooks/oneReviewPerRound.js'
 import { recordReviewHistory } from './hooks/recordReviewHistory.js'
 import { reviewEndpoints } from '../../jury/endpoints.js'
 import { describe } from '../../admin/describe.js'
@@ -26,7 +27,11 @@ export function reviews(ctx: EhkContext): CollectionConfig {
     access: { read: readableReviews(ctx), create: canReviewApplication(ctx), update: updatableReviews(ctx), delete: ownUnsubmittedReviews(ctx) },
     indexes: [{ fields: ['juror', 'application', 'round'], unique: true }],
     endpoints: reviewEndpoints(ctx),
-    hooks: { beforeChange: [checkReviewRules(ctx), titleReview(ctx)], afterChange: [summariseScores(ctx), recordReviewHistory(ctx)], afterDelete: [summariseScores(ctx)] },
+    hooks: {
+      beforeChange: [checkReviewRules(ctx), refuseSecondReview(ctx), titleReview(ctx)],
+      afterChange: [withdrawRacingReview(ctx), summariseScores(ctx), recordReviewHistory(ctx)],
+      afterDelete: [summariseScores(ctx)],
+    },
     fields: describe(
       [
         {
