@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { ANNOUNCE_QUEUE, ANNOUNCE_TASK } from '../../src/jury/bookkeeping.js'
 import { HISTORICAL_IMPORT } from '../../src/lib/context.js'
 import { applicationData, createYear, type Doc, motivation, sys } from '../helpers/fixtures.js'
-import { startMongoStandIn } from '../helpers/mongo.js'
+import { standInDatabase, startMongoStandIn } from '../helpers/mongo.js'
 import { type Mailbox, recipients, startSmtp } from '../helpers/smtp.js'
 import { type App, openDatabase, requireFreshBuild, startApp } from './app.js'
 
@@ -26,7 +26,14 @@ beforeAll(async () => {
   requireFreshBuild()
   standIn = await startMongoStandIn()
   mail = await startSmtp()
-  const env = { DATABASE_URI: `${standIn.url}/ehk_two_servers`, EHK_DEMO_PASSWORD: PASSWORD, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.port), SMTP_SECURE: 'false', SMTP_SKIP_VERIFY: 'true' }
+  const env = {
+    DATABASE_URI: standInDatabase(standIn.url, 'ehk_two_servers'),
+    EHK_DEMO_PASSWORD: PASSWORD,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(mail.port),
+    SMTP_SECURE: 'false',
+    SMTP_SKIP_VERIFY: 'true',
+  }
   one = await startApp(3935, env)
   // The second after the first has seeded the demo content; both answer for one public address.
   two = await startApp(3936, { ...env, SERVER_URL: one.url })

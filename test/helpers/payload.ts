@@ -11,6 +11,7 @@ import { _internal_jobSystemGlobals, buildConfig, type Config, type EmailAdapter
 import sharp from 'sharp'
 import { inject } from 'vitest'
 import { mongoSettings, SQLITE_BUSY_TIMEOUT_MS } from '../../src/config/database.js'
+import { standInDatabase } from './mongo.js'
 import { eHalsokommun, type EhkPluginOptions } from '../../src/index.js'
 
 /** A clock that tests move by hand. */
@@ -39,7 +40,7 @@ export interface TestPayload {
 export async function startCustomPayload(configure: (dbUrl: string) => Omit<Config, 'secret'>, shared?: { databaseUrl: string; key: string }): Promise<Omit<TestPayload, 'clock'>> {
   const mongo = onMongo()
   const dir = shared || mongo ? undefined : mkdtempSync(path.join(tmpdir(), 'ehk-test-'))
-  const databaseUrl = shared?.databaseUrl ?? (mongo ? `${mongo}/ehk_${randomBytes(6).toString('hex')}` : `file:${path.join(dir!, 'test.db')}`)
+  const databaseUrl = shared?.databaseUrl ?? (mongo ? standInDatabase(mongo, `ehk_${randomBytes(6).toString('hex')}`) : `file:${path.join(dir!, 'test.db')}`)
   const config = await buildConfig({ telemetry: false, ...configure(databaseUrl), secret: 'test-secret' })
   // One instance per test file (Vitest runs each file in its own process), under getPayload's default
   // key, so that Payload's own request handlers (REST, GraphQL) find this instance when served over HTTP.
