@@ -1,7 +1,8 @@
 // Benchmark of the widgets on a partner's page: the demo page served from another origin, opened in
 // Debian's Chromium five times, each in a fresh browser context (nothing cached), against the real
 // app on the production build. Prints, per widget, how long after the script tag's file has loaded
-// the widget first shows its data (median and max of the runs), and Lighthouse's scores for the page.
+// the widget first shows its data (median and max of the runs), where that time goes (the widgets'
+// code, and when each API answer was asked for and how long it took), and Lighthouse's scores.
 // Usage: npm run bench:render   (BENCH_RUNS=5, BENCH_SKIP_BUILD=1)
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { desktopConfig } from 'lighthouse'
@@ -49,8 +50,20 @@ async function visit(browser) {
   const count = await page.evaluate((tags) => document.querySelectorAll(tags.join(',')).length, TAGS)
   await page.waitForFunction((n) => Object.keys(window.__firstRender).length === n, count, { timeout: 20_000 })
   const result = await page.evaluate(() => {
-    const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/widgets/ehk.js'))
-    return Object.entries(window.__firstRender).map(([key, at]) => [key, at - script.responseEnd])
+    const resources = performance.getEntriesByType('resource')
+    const script = resources.find((e) => e.name.endsWith('/widgets/ehk.js'))
+    const after = (e) => e.responseEnd - script.responseEnd
+    // Where the time goes: the widgets' code on the page, and each API answer (asked, and answered).
+    const code = resources.filter((e) => /\/widgets\/ehk-.*\.js$/.test(new URL(e.name).pathname))
+    const api = resources.filter((e) => e.name.includes('/api/ehk/v1/'))
+    return {
+      renders: Object.entries(window.__firstRender).map(([key, at]) => [key, at - script.responseEnd]),
+      steps: [
+        ['all widget code loaded', Math.max(...code.map(after))],
+        ...api.map((e) => [`${new URL(e.name).pathname.replace('/api/ehk/v1', 'API ')}${new URL(e.name).search} asked`, e.startTime - script.responseEnd]),
+        ...api.map((e) => [`${new URL(e.name).pathname.replace('/api/ehk/v1', 'API ')}${new URL(e.name).search} answered in`, e.responseEnd - e.startTime]),
+      ],
+    }
   })
   await context.close()
   return result
@@ -59,7 +72,13 @@ async function visit(browser) {
 const browser = await chromium.launch(chromiumLaunchOptions)
 await visit(browser) // The server's first answers after start are not what a visitor meets.
 const samples = new Map()
-for (let run = 0; run < runs; run++) for (const [key, ms] of await visit(browser)) samples.set(key, [...(samples.get(key) ?? []), ms])
+const steps = new Map()
+const add = (map, key, ms) => map.set(key, [...(map.get(key) ?? []), ms])
+for (let run = 0; run < runs; run++) {
+  const visited = await visit(browser)
+  for (const [key, ms] of visited.renders) add(samples, key, ms)
+  for (const [key, ms] of visited.steps) add(steps, key, ms)
+}
 await browser.close()
 
 const median = (values) => {
@@ -70,6 +89,8 @@ const median = (values) => {
 const rows = [...samples].map(([widget, values]) => ({ widget, 'median ms': Math.round(median(values)), 'max ms': Math.round(Math.max(...values)), runs: values.length }))
 console.log(`\nFirst render with data, ms after /widgets/ehk.js loaded (demo page on another origin, ${runs} fresh visits):`)
 console.table(rows)
+console.log('Where the time goes (ms; "asked" after /widgets/ehk.js loaded, "answered in" from asking to the last byte):')
+console.table([...steps].map(([step, values]) => ({ step, 'median ms': Math.round(median(values)), 'max ms': Math.round(Math.max(...values)) })))
 
 // Lighthouse on the demo page as the CMS serves it (/demo), driving Debian's Chromium: desktop, and
 // Lighthouse's default, a phone on a simulated slow 4G line.
