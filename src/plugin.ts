@@ -58,9 +58,13 @@ export const eHalsokommun =
     collections.push(...added.map((collection) => withOverride(collection, options.overrides?.[keyOf.get(collection.slug as CollectionSlug)!])))
 
     const api = createApiState(ctx)
-    // Changes reach the public API at once: the origin list and the read cache are dropped.
+    // Changes reach the public API at once: the origin list and the read cache are dropped (and other
+    // app servers are told, through the change signal).
     const forgetOrigins = () => api.origins.clear()
-    const forgetReads = () => api.reads.clear()
+    const forgetReads = ({ req }: { req: PayloadRequest }) => {
+      api.reads.clear()
+      void api.changes.bump().catch((err: unknown) => req.payload.logger.warn({ err, msg: 'ehk: the change signal was not written; other app servers follow within seconds anyway' }))
+    }
     const publicContent = new Set<string>([ctx.slugs.awardYears, ctx.slugs.criteria, ctx.slugs.jurors, ctx.slugs.partners, ctx.slugs.media, ctx.slugs.applications])
     const withApiHooks = collections.map((collection) => {
       const hooks = [...(collection.slug === ctx.slugs.partners ? [forgetOrigins] : []), ...(publicContent.has(collection.slug) ? [forgetReads] : [])]
@@ -89,6 +93,7 @@ export const eHalsokommun =
       hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), badQueryIsClientError] },
       onInit: async (payload) => {
         lockDocumentsAccess(payload, ctx)
+        api.changes.payload = payload
         // The light path for the public reads, for the app's own server (server.mjs) to use.
         if (!options.disabled) registerFastReads(payload, reads)
         await config.onInit?.(payload)

@@ -1,4 +1,5 @@
-import type { Endpoint, PayloadRequest, Where } from 'payload'
+import { randomUUID } from 'node:crypto'
+import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 import type { EhkContext } from '../defaults.js'
 import { publicFinalistYears, publicWinnerYears, publishedYears, roundApplications, upcomingAnnouncements } from '../domain/lifecycle.js'
 import { MUNICIPALITIES } from '../domain/municipalities.js'
@@ -9,7 +10,7 @@ import { ALLOWED_REQUEST_HEADERS, API_PREFIX, cachedJson, corsHeaders, type Cors
 import { AllowedOrigins } from './origins.js'
 import { PREVIEW_HEADER, previewYear } from './preview.js'
 import { KeyedLock } from '../lib/keyedLock.js'
-import { ReadCache } from './readCache.js'
+import { type ChangeSignal, ReadCache } from './readCache.js'
 import { publicFinalists, publicJuror, publicPartner, publicWinner, publicYear, type JuryView, type WinnersView } from './publicViews.js'
 import { asDoc, asDocs, type JurorDoc, type PartnerDoc, type YearDoc } from '../types.js'
 import type { RateLimits } from './rateLimit.js'
@@ -19,12 +20,51 @@ export interface PublicApiState {
   ctx: EhkContext
   origins: AllowedOrigins
   reads: ReadCache
+  /** The public content's change stamp, shared by the app servers (see ReadCache). */
+  changes: SharedChanges
   /** Submissions with the same idempotency key, one at a time. */
   submitting: KeyedLock
 }
 
+/** Where the stamp lives: Payload's key-value store, in the app's database. */
+const CHANGES_KEY = 'ehk:public-content-changed'
+
+/**
+ * The change signal in Payload's key-value store, for the Payload instance it is attached to (on
+ * init). A bump is written outside the change's transaction and without waiting for it (on SQLite it
+ * waits for the change to commit); bumps asked for while one is written make one more.
+ */
+export class SharedChanges implements ChangeSignal {
+  payload?: Payload
+  private writing?: Promise<void>
+  private again = false
+
+  async read(): Promise<unknown> {
+    return this.payload ? await this.payload.kv.get(CHANGES_KEY) : null
+  }
+
+  bump(): Promise<void> {
+    if (this.writing) {
+      this.again = true
+      return this.writing
+    }
+    const write = async (): Promise<void> => {
+      do {
+        this.again = false
+        await this.payload?.kv.set(CHANGES_KEY, { at: new Date().toISOString(), nonce: randomUUID() })
+      } while (this.again)
+    }
+    this.writing = write().finally(() => (this.writing = undefined))
+    return this.writing
+  }
+}
+
+/** Under traffic a view is made again every five seconds even without a signal (see ReadCache). */
+const REFRESH_MS = 5_000
+
 export function createApiState(ctx: EhkContext): PublicApiState {
-  return { ctx, origins: new AllowedOrigins(ctx.slugs), reads: new ReadCache(ctx.now), submitting: new KeyedLock() }
+  const changes = new SharedChanges()
+  return { ctx, origins: new AllowedOrigins(ctx.slugs), reads: new ReadCache(ctx.now, 1000, 10_000, { signal: changes, refreshMs: REFRESH_MS }), changes, submitting: new KeyedLock() }
 }
 
 const MESSAGES = {

@@ -1,25 +1,59 @@
 /**
+ * How app servers tell each other that public content changed: a stamp in the shared database,
+ * written on every change (`bump`) and read at most once a second by each server (`read`).
+ */
+export interface ChangeSignal {
+  read(): Promise<unknown>
+  bump(): Promise<void>
+}
+
+/**
  * Public read results, prepared ahead of the requests that ask for them: a view is computed once,
- * then served from memory. A view older than a second is still served while it is computed again
- * in the background, so that under traffic every read is a memory hit and the database is asked
- * about once a second per path; one older than `maxStaleMs` (a quiet app server) is computed before
- * it is served, so that no app server shows another's change later than that. A view is never kept
- * past the instant it stops being true by itself (the deadline, an announcement), and an editor's
- * change drops every view on the app server it is made on (the plugin's afterChange/afterDelete
- * hooks).
+ * then served from memory. An editor's change drops every view on the app server it is made on (the
+ * plugin's afterChange/afterDelete hooks) and bumps the change signal; other servers, reading the
+ * signal at most once a second while they serve, drop theirs when it moved. Under traffic a view is
+ * also computed again in the background once it is `refreshMs` old (the signal can be read a moment
+ * before the change it announces is committed), and one older than `maxStaleMs` (a quiet app server)
+ * is computed before it is served, so that no app server shows another's change later than that. A
+ * view is never kept past the instant it stops being true by itself (the deadline, an announcement).
+ * Without a signal, views are computed again in the background once they are `freshMs` old.
  */
 export class ReadCache {
   private entries = new Map<string, Entry<unknown>>()
+
+  private signal?: ChangeSignal
+  private readonly refreshMs: number
+  /** The signal as last read, when, and whether a read is under way. */
+  private seen: { stamp: unknown; at: number; reading: boolean } = { stamp: undefined, at: -Infinity, reading: false }
 
   /** `now`: the clock the views are made by (the plugin's), so that a view never outlives its moment. */
   constructor(
     private readonly now: () => Date = () => new Date(),
     private readonly freshMs = 1000,
     private readonly maxStaleMs = 10_000,
-  ) {}
+    signal?: { signal: ChangeSignal; refreshMs: number },
+  ) {
+    this.signal = signal?.signal
+    this.refreshMs = signal?.refreshMs ?? freshMs
+  }
 
   clear(): void {
     this.entries.clear()
+  }
+
+  /** Reads the change signal (once at a time, at most once per `freshMs`) and drops every view when it moved. */
+  private watchSignal(now: number): void {
+    const signal = this.signal
+    if (!signal || this.seen.reading || now - this.seen.at < this.freshMs) return
+    this.seen.reading = true
+    signal.read().then(
+      (stamp) => {
+        const moved = JSON.stringify(stamp ?? null) !== JSON.stringify(this.seen.stamp ?? null)
+        this.seen = { stamp, at: now, reading: false }
+        if (moved) this.clear()
+      },
+      () => (this.seen = { ...this.seen, at: now, reading: false }),
+    )
   }
 
   /**
@@ -30,7 +64,8 @@ export class ReadCache {
     const now = this.now().getTime()
     const entry = this.entries.get(key) as Entry<T> | undefined
     if (entry && now < entry.expires && now - entry.computedAt < this.maxStaleMs) {
-      if (now - entry.computedAt >= this.freshMs && !entry.refreshing) this.refresh(key, entry)
+      if (now - entry.computedAt >= this.freshMs) this.watchSignal(now)
+      if (now - entry.computedAt >= this.refreshMs && !entry.refreshing) this.refresh(key, entry)
       return entry.value
     }
     return this.prepare(key, compute, changesAt, now)

@@ -177,6 +177,43 @@ describe('the read cache', () => {
     expect(await cache.get('a', async () => 'again')).toBe('after the change')
   })
 
+  it('with a change signal: drops its views when another server’s change moves it, reads it at most once a second, and makes a view again every five seconds regardless', async () => {
+    let now = new Date('2027-05-17T07:59:50.000Z')
+    const at = (ms: number) => (now = new Date(Date.parse('2027-05-17T07:59:50.000Z') + ms))
+    let stamp: unknown = null
+    let reads = 0
+    const signal = { read: async () => (reads++, stamp), bump: async () => undefined }
+    const cache = new ReadCache(() => now, 1000, 10_000, { signal, refreshMs: 5000 })
+    let computed = 0
+    const compute = async () => ++computed
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+    expect(await cache.get('a', compute)).toBe(1)
+    at(1500)
+    expect(await cache.get('a', compute)).toBe(1)
+    await settle()
+    at(1900)
+    expect(await cache.get('a', compute)).toBe(1)
+    await settle()
+    // Read once in that second, unchanged: nothing made again.
+    expect([reads, computed]).toEqual([1, 1])
+    // Another app server changed something.
+    stamp = { at: '2027-05-17T07:59:52.000Z', nonce: 'x' }
+    at(2600)
+    expect(await cache.get('a', compute)).toBe(1)
+    await settle()
+    expect(await cache.get('a', compute)).toBe(2)
+    // Nothing changes; under traffic the view is still made again once it is five seconds old.
+    at(7000)
+    expect(await cache.get('a', compute)).toBe(2)
+    await settle()
+    expect(computed).toBe(2)
+    at(7700)
+    expect(await cache.get('a', compute)).toBe(2)
+    await settle()
+    expect(computed).toBe(3)
+    expect(reads).toBe(3)
+  })
+
   it('never keeps a view past the instant it stops being true', async () => {
     let now = new Date('2027-05-17T07:59:59.500Z')
     const cache = new ReadCache(() => now, 1000)
