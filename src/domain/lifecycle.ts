@@ -311,6 +311,9 @@ export function retentionEnds(year: { status: YearStatus; announcementAt?: Insta
 export const ROUNDS = ['screening', 'final'] as const
 export type Round = (typeof ROUNDS)[number]
 
+/** The round a stored or asked-for value names: the final round by name, the screening round otherwise (its default). */
+export const roundOf = (value: unknown): Round => (value === 'final' ? 'final' : 'screening')
+
 export const ROUND_LABELS: Record<Round, Message> = {
   screening: { sv: 'Gallring', en: 'Screening' },
   final: { sv: 'Final', en: 'Final' },

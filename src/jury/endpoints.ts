@@ -6,7 +6,7 @@ import { jurorProfile } from '../access/jurorProfile.js'
 import { isStaffRole, roleOf } from '../access/roles.js'
 import type { EhkContext } from '../defaults.js'
 import { normalizeText } from '../domain/characters.js'
-import { requiredFinalists, type Round } from '../domain/lifecycle.js'
+import { requiredFinalists, type Round, roundOf } from '../domain/lifecycle.js'
 import type { Lang } from '../domain/text.js'
 import { parseDocumentId } from '../lib/ids.js'
 import { lexicalFromParagraphs } from '../lib/richText.js'
@@ -36,7 +36,7 @@ const MESSAGES = {
 const jsonAnswer = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'private, no-store' } })
 const refusal = (status: number, message: string, errors?: Record<string, string>) => jsonAnswer({ message, ...(errors && { errors }) }, status)
 
-const roundOf = (req: PayloadRequest): Round => (new URL(req.url ?? '', 'http://x').searchParams.get('round') === 'final' ? 'final' : 'screening')
+const roundAsked = (req: PayloadRequest): Round => roundOf(new URL(req.url ?? '', 'http://x').searchParams.get('round'))
 
 async function bodyOf(req: PayloadRequest): Promise<Record<string, unknown> | undefined> {
   try {
@@ -97,7 +97,7 @@ export function yearEndpoints(ctx: EhkContext): Endpoint[] {
         const id = yearIdOf(req)
         if (id === undefined) return refusal(404, MESSAGES.noYear[lang])
         try {
-          return jsonAnswer(await juryBoard(req, ctx, id, roundOf(req)))
+          return jsonAnswer(await juryBoard(req, ctx, id, roundAsked(req)))
         } catch (error) {
           if (error instanceof BoardError) return refusal(error.status, error.message)
           throw error
@@ -186,7 +186,7 @@ export function yearEndpoints(ctx: EhkContext): Endpoint[] {
       handler: async (req) => {
         const year = await staffYear(req)
         if (year instanceof Response) return year
-        const round = roundOf(req)
+        const round = roundAsked(req)
         const [data, conflicts, criteria, counted] = await Promise.all([
           loadRound(req, ctx, year, round, asSystem),
           yearConflicts(req, ctx, year.id),

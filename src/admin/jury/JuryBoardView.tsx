@@ -1,5 +1,5 @@
 import type { AdminViewServerProps } from 'payload'
-import { APPLICATION_STATUS_LABELS, type ApplicationStatus, ROUND_LABELS, YEAR_STATUS_LABELS } from '../../domain/lifecycle.js'
+import { APPLICATION_STATUS_LABELS, type ApplicationStatus, ROUND_LABELS, roundOf, YEAR_STATUS_LABELS } from '../../domain/lifecycle.js'
 import type { Lang } from '../../domain/text.js'
 import { formatStockholm } from '../../domain/time.js'
 import { type Board, BoardError, juryBoard } from '../../jury/board.js'
@@ -26,7 +26,7 @@ export async function JuryBoardView(props: AdminViewServerProps) {
   const lang = adminLang(req.i18n)
   const t = juryTexts(lang)
   const segments = segmentsOf(props)
-  const round = props.searchParams?.round === 'final' ? 'final' : 'screening'
+  const round = roundOf(props.searchParams?.round)
   const yearId = parseDocumentId(req.payload, segments[1])
   let board: Board | undefined
   let problem = ''

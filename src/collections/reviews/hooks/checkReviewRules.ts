@@ -4,7 +4,7 @@ import { isStaffRole, roleOf } from '../../../access/roles.js'
 import type { EhkContext } from '../../../defaults.js'
 import { normalizeText } from '../../../domain/characters.js'
 import { conflictOf } from '../../../domain/conflicts.js'
-import { ROUND_LABELS, roundState, type YearState } from '../../../domain/lifecycle.js'
+import { ROUND_LABELS, roundOf, roundState, type YearState } from '../../../domain/lifecycle.js'
 import { violation, type Violation } from '../../../domain/text.js'
 import { HISTORICAL_IMPORT, SYSTEM_CHANGE } from '../../../lib/context.js'
 import { idOf } from '../../../lib/relations.js'
@@ -103,7 +103,7 @@ export const checkReviewRules =
     // an application from a municipality the juror is tied to.
     const assessing = !merged.conflictOfInterest && (operation === 'create' || ASSESSMENT.some(changed) || (data.submitted === true && !originalDoc?.submitted))
     if (assessing && !req.context[SYSTEM_CHANGE] && !req.context[HISTORICAL_IMPORT]) {
-      const state = roundState(year, merged.round === 'final' ? 'final' : 'screening', ctx.now())
+      const state = roundState(year, roundOf(merged.round), ctx.now())
       if (state.window !== 'open') {
         problems.push(
           state.window === 'not-open'

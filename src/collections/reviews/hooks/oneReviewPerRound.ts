@@ -3,6 +3,7 @@
 // a clear message on any database, and when two arrive at once on one app server.
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import type { EhkContext } from '../../../defaults.js'
+import { roundOf } from '../../../domain/lifecycle.js'
 import { violation } from '../../../domain/text.js'
 import { idOf } from '../../../lib/relations.js'
 import { throwIfViolations } from '../../../lib/violations.js'
@@ -25,7 +26,7 @@ async function anotherReview(req: PayloadRequest, ctx: EhkContext, review: Tripl
       and: [
         { juror: { equals: idOf(review.juror) } },
         { application: { equals: idOf(review.application) } },
-        { round: { equals: review.round === 'final' ? 'final' : 'screening' } },
+        { round: { equals: roundOf(review.round) } },
         ...(review.id === undefined ? [] : [{ id: { not_equals: review.id } }]),
       ],
     },

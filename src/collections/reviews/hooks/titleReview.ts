@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import type { EhkContext } from '../../../defaults.js'
-import { ROUND_LABELS } from '../../../domain/lifecycle.js'
+import { ROUND_LABELS, roundOf } from '../../../domain/lifecycle.js'
 import { idOf } from '../../../lib/relations.js'
 
 /** A review's title in lists and relationship fields: "Juror – Municipality (Round)". */
@@ -15,7 +15,7 @@ export const titleReview =
       name?: string
       municipalityName?: string
     } | null>
-    const round = ROUND_LABELS[merged.round === 'final' ? 'final' : 'screening'].sv
+    const round = ROUND_LABELS[roundOf(merged.round)].sv
     data.title = `${juror?.name ?? '–'} – ${application?.municipalityName ?? '–'} (${round})`
     return data
   }
