@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { RateLimiterMemory, RateLimiterMongo, type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible'
+import { mongoOf } from '../lib/mongo.js'
 
 export interface Limit {
   /** Requests allowed per key in each window. */
@@ -33,10 +34,9 @@ export const UNKNOWN_CLIENT = 'unknown'
  * In memory for one app server; in MongoDB when the app runs on it, so that several app servers
  * share one limit per client.
  */
-export function limiterFor(db: { name?: string; connection?: unknown }, keyPrefix: string, limit: Limit): RateLimiterAbstract {
-  return db.name === 'mongoose' && db.connection
-    ? new RateLimiterMongo({ storeClient: db.connection, tableName: 'ehk_rate_limits', keyPrefix, ...limit })
-    : new RateLimiterMemory({ keyPrefix, ...limit })
+export function limiterFor(db: unknown, keyPrefix: string, limit: Limit): RateLimiterAbstract {
+  const mongo = mongoOf(db)
+  return mongo ? new RateLimiterMongo({ storeClient: mongo.connection, tableName: 'ehk_rate_limits', keyPrefix, ...limit }) : new RateLimiterMemory({ keyPrefix, ...limit })
 }
 
 export class Limiters {
@@ -45,9 +45,8 @@ export class Limiters {
   constructor(private readonly limits: RateLimits) {}
 
   private make(payload: Payload): Record<keyof RateLimits, RateLimiterAbstract> {
-    const db = payload.db as { name?: string; connection?: unknown }
     const made = {} as Record<keyof RateLimits, RateLimiterAbstract>
-    for (const kind of Object.keys(this.limits) as Array<keyof RateLimits>) made[kind] = limiterFor(db, `ehk-${kind}`, this.limits[kind])
+    for (const kind of Object.keys(this.limits) as Array<keyof RateLimits>) made[kind] = limiterFor(payload.db, `ehk-${kind}`, this.limits[kind])
     return made
   }
 

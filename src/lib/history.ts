@@ -1,6 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import type { Message } from '../domain/text.js'
 import { sha256 } from './hash.js'
+import { mongoOf, sessionOf } from './mongo.js'
 import { asFields } from '../types.js'
 
 /** Every kind of event the history keeps. */
@@ -76,8 +77,6 @@ function isDuplicateClaim(error: unknown): boolean {
 /** MongoDB's collection of claims: one document per claim, its key in `_id`. */
 export const CLAIMS_COLLECTION = 'ehk_claims'
 
-type MongoAdapter = { name?: string; connection?: { collection(name: string): { insertOne(doc: object, options?: object): Promise<unknown> } }; sessions?: Record<string, unknown> }
-
 /**
  * On MongoDB a claim is also stored under its key as `_id`, which MongoDB keeps unique on its own
  * (no secondary index to build or trust), inside the surrounding transaction when there is one. On
@@ -85,13 +84,12 @@ type MongoAdapter = { name?: string; connection?: { collection(name: string): { 
  * transaction.
  */
 async function storeClaimKey(req: PayloadRequest, key: string, now: Date): Promise<boolean> {
-  const db = req.payload.db as unknown as MongoAdapter
-  if (db.name !== 'mongoose' || !db.connection) return true
-  const transaction = req.transactionID ? await req.transactionID : undefined
-  const session = transaction ? db.sessions?.[String(transaction)] : undefined
+  const mongo = mongoOf(req.payload.db)
+  if (!mongo) return true
+  const session = await sessionOf(mongo, req)
   try {
     // 24 hex characters: a valid ObjectId as well as a string, so every MongoDB-speaking server takes it.
-    await db.connection.collection(CLAIMS_COLLECTION).insertOne({ _id: sha256(key).slice(0, 24), key, at: now }, session ? { session } : {})
+    await mongo.connection.collection(CLAIMS_COLLECTION).insertOne({ _id: sha256(key).slice(0, 24), key, at: now }, session ? { session } : {})
     return true
   } catch (error) {
     // Taken. Inside a transaction MongoDB has aborted it, so the error must go on (as below).
