@@ -31,16 +31,24 @@ const CHANGES_KEY = 'ehk:public-content-changed'
 
 /**
  * The change signal in Payload's key-value store, for the Payload instance it is attached to (on
- * init). A bump is written outside the change's transaction and without waiting for it (on SQLite it
- * waits for the change to commit); bumps asked for while one is written make one more.
+ * init): every change to public content writes a new stamp (`bump`), and each server reads it while
+ * it serves (`moved`). A stamp this server wrote itself is no news to it (its views were dropped with
+ * the change). A bump is written outside the change's transaction and without waiting for it (on
+ * SQLite it waits for the change to commit); bumps asked for while one is written make one more.
  */
 export class SharedChanges implements ChangeSignal {
   payload?: Payload
+  /** The stamp's nonce as this server last read or wrote it. */
+  private last: string | null = null
   private writing?: Promise<void>
   private again = false
 
-  async read(): Promise<unknown> {
-    return this.payload ? await this.payload.kv.get(CHANGES_KEY) : null
+  async moved(): Promise<boolean> {
+    if (!this.payload) return false
+    const nonce = (await this.payload.kv.get<{ nonce?: string }>(CHANGES_KEY))?.nonce ?? null
+    const moved = nonce !== this.last
+    this.last = nonce
+    return moved
   }
 
   bump(): Promise<void> {
@@ -51,7 +59,9 @@ export class SharedChanges implements ChangeSignal {
     const write = async (): Promise<void> => {
       do {
         this.again = false
-        await this.payload?.kv.set(CHANGES_KEY, { at: new Date().toISOString(), nonce: randomUUID() })
+        const nonce = randomUUID()
+        await this.payload?.kv.set(CHANGES_KEY, { at: new Date().toISOString(), nonce })
+        this.last = nonce
       } while (this.again)
     }
     this.writing = write().finally(() => (this.writing = undefined))

@@ -1,10 +1,7 @@
-/**
- * How app servers tell each other that public content changed: a stamp in the shared database,
- * written on every change (`bump`) and read at most once a second by each server (`read`).
- */
+/** How an app server learns that another changed public content (see SharedChanges in publicApi.ts). */
 export interface ChangeSignal {
-  read(): Promise<unknown>
-  bump(): Promise<void>
+  /** Whether content changed on another server since the last call. */
+  moved(): Promise<boolean>
 }
 
 /**
@@ -21,10 +18,11 @@ export interface ChangeSignal {
 export class ReadCache {
   private entries = new Map<string, Entry<unknown>>()
 
-  private signal?: ChangeSignal
+  private readonly signal?: ChangeSignal
   private readonly refreshMs: number
-  /** The signal as last read, when, and whether a read is under way. */
-  private seen: { stamp: unknown; at: number; reading: boolean } = { stamp: undefined, at: -Infinity, reading: false }
+  /** When the signal was last read, and whether a read is under way. */
+  private signalReadAt = -Infinity
+  private readingSignal = false
 
   /** `now`: the clock the views are made by (the plugin's), so that a view never outlives its moment. */
   constructor(
@@ -43,17 +41,18 @@ export class ReadCache {
 
   /** Reads the change signal (once at a time, at most once per `freshMs`) and drops every view when it moved. */
   private watchSignal(now: number): void {
-    const signal = this.signal
-    if (!signal || this.seen.reading || now - this.seen.at < this.freshMs) return
-    this.seen.reading = true
-    signal.read().then(
-      (stamp) => {
-        const moved = JSON.stringify(stamp ?? null) !== JSON.stringify(this.seen.stamp ?? null)
-        this.seen = { stamp, at: now, reading: false }
-        if (moved) this.clear()
-      },
-      () => (this.seen = { ...this.seen, at: now, reading: false }),
-    )
+    if (!this.signal || this.readingSignal || now - this.signalReadAt < this.freshMs) return
+    this.readingSignal = true
+    this.signal
+      .moved()
+      .then(
+        (moved) => moved && this.clear(),
+        () => undefined,
+      )
+      .finally(() => {
+        this.signalReadAt = now
+        this.readingSignal = false
+      })
   }
 
   /**

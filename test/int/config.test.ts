@@ -1,11 +1,13 @@
 // Operator settings: the deployment mode and what it requires, rate limits and trusted proxies from
 // the environment, who the client is, the shared (MongoDB) rate-limit store, the read cache.
+import type { Payload } from 'payload'
 import mongoose from 'mongoose'
 import { RateLimiterMemory, RateLimiterMongo } from 'rate-limiter-flexible'
 import { describe, expect, it } from 'vitest'
 import { readCapped } from '../../src/api/body.js'
 import { bucket, clientAddress } from '../../src/api/clientAddress.js'
 import { limiterFor } from '../../src/api/rateLimit.js'
+import { SharedChanges } from '../../src/api/publicApi.js'
 import { ReadCache } from '../../src/api/readCache.js'
 import { apiOptionsFromEnv } from '../../src/config/api.js'
 import { contentSecurityPolicy } from '../../src/config/headers.js'
@@ -180,9 +182,9 @@ describe('the read cache', () => {
   it('with a change signal: drops its views when another server’s change moves it, reads it at most once a second, and makes a view again every five seconds regardless', async () => {
     let now = new Date('2027-05-17T07:59:50.000Z')
     const at = (ms: number) => (now = new Date(Date.parse('2027-05-17T07:59:50.000Z') + ms))
-    let stamp: unknown = null
+    let changedElsewhere = false
     let reads = 0
-    const signal = { read: async () => (reads++, stamp), bump: async () => undefined }
+    const signal = { moved: async () => (reads++, changedElsewhere) }
     const cache = new ReadCache(() => now, 1000, 10_000, { signal, refreshMs: 5000 })
     let computed = 0
     const compute = async () => ++computed
@@ -197,10 +199,11 @@ describe('the read cache', () => {
     // Read once in that second, unchanged: nothing made again.
     expect([reads, computed]).toEqual([1, 1])
     // Another app server changed something.
-    stamp = { at: '2027-05-17T07:59:52.000Z', nonce: 'x' }
+    changedElsewhere = true
     at(2600)
     expect(await cache.get('a', compute)).toBe(1)
     await settle()
+    changedElsewhere = false
     expect(await cache.get('a', compute)).toBe(2)
     // Nothing changes; under traffic the view is still made again once it is five seconds old.
     at(7000)
@@ -212,6 +215,23 @@ describe('the read cache', () => {
     await settle()
     expect(computed).toBe(3)
     expect(reads).toBe(3)
+  })
+
+  it('tells a server of another’s change to the shared stamp, and not of its own', async () => {
+    const store = new Map<string, unknown>()
+    const kv = { get: async (key: string) => store.get(key) ?? null, set: async (key: string, value: unknown) => void store.set(key, value) }
+    const [here, there] = [new SharedChanges(), new SharedChanges()]
+    here.payload = there.payload = { kv } as unknown as Payload
+    expect([await here.moved(), await there.moved()]).toEqual([false, false])
+    await here.bump()
+    expect([await here.moved(), await there.moved()]).toEqual([false, true])
+    expect(await there.moved()).toBe(false)
+    // Bumps asked for while one is written make one more, not one each.
+    let writes = 0
+    kv.set = async (key, value) => void (writes++, store.set(key, value))
+    await Promise.all([there.bump(), there.bump(), there.bump()])
+    expect(writes).toBe(2)
+    expect([await here.moved(), await there.moved()]).toEqual([true, false])
   })
 
   it('never keeps a view past the instant it stops being true', async () => {
