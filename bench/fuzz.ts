@@ -27,10 +27,7 @@ const mail = await startSmtp()
 const unlimited = '100000000/60'
 const app = await startApp(3941, {
   EHK_DEMO_PASSWORD: 'fuzz-demo-password-2027',
-  SMTP_HOST: '127.0.0.1',
-  SMTP_PORT: String(mail.port),
-  SMTP_SECURE: 'false',
-  SMTP_SKIP_VERIFY: 'true',
+  ...mail.env,
   // Budgets out of the way, so that every request reaches the code behind them.
   RATE_LIMIT_READ: unlimited,
   RATE_LIMIT_SUBMIT: unlimited,

@@ -25,7 +25,7 @@ let payload: Payload
 beforeAll(async () => {
   requireFreshBuild()
   mail = await startSmtp()
-  app = await startApp(PORT, { EHK_DEMO_PASSWORD: PASSWORD, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.port), SMTP_SECURE: 'false', SMTP_SKIP_VERIFY: 'true' })
+  app = await startApp(PORT, { EHK_DEMO_PASSWORD: PASSWORD, ...mail.env })
 
   // The partner's own site, on another origin: the demo page as a partner would copy it.
   const demo = (await (await fetch(`${app.url}/demo`)).text()).replace('src="/widgets/ehk.js"', `src="${app.url}/widgets/ehk.js"`)

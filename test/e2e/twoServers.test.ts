@@ -29,10 +29,7 @@ beforeAll(async () => {
   const env = {
     DATABASE_URI: standInDatabase(standIn.url, 'ehk_two_servers'),
     EHK_DEMO_PASSWORD: PASSWORD,
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(mail.port),
-    SMTP_SECURE: 'false',
-    SMTP_SKIP_VERIFY: 'true',
+    ...mail.env,
   }
   one = await startApp(3935, env)
   // The second after the first has seeded the demo content; both answer for one public address.

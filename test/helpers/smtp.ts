@@ -6,8 +6,8 @@ import { SMTPServer } from 'smtp-server'
 
 export interface Mailbox {
   messages: ParsedMail[]
-  /** The port it listens on (127.0.0.1), for an app started as a process of its own. */
-  port: number
+  /** The app's settings for sending here, for an app started as a process of its own. */
+  env: Record<string, string>
   /** Payload's e-mail adapter, sending to this server. */
   adapter: ReturnType<typeof nodemailerAdapter>
   /** Resolves when at least `count` messages have arrived. */
@@ -86,7 +86,7 @@ export async function startSmtp(): Promise<Mailbox> {
   }
   return {
     messages,
-    port,
+    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_SECURE: 'false', SMTP_SKIP_VERIFY: 'true' },
     adapter: nodemailerAdapter({
       defaultFromAddress: 'no-reply@example.org',
       defaultFromName: 'Sveriges eHälsokommun',
