@@ -19,7 +19,6 @@ export const toIsoInstant: FieldHook = ({ value }) => {
 
 type Options = Omit<DateField, 'type' | 'name'> & { dayOnly?: boolean }
 
-/** A date field shown in Stockholm time, stored in UTC in one text form. */
 /**
  * A server-owned field's value until it is set: null, so that the field is there on every database
  * (MongoDB would otherwise leave the key out, where SQLite reads a null column). Payload's type leaves
@@ -27,6 +26,7 @@ type Options = Omit<DateField, 'type' | 'name'> & { dayOnly?: boolean }
  */
 export const NULL_UNTIL_SET = null as unknown as DefaultValue
 
+/** A date field shown in Stockholm time, stored in UTC in one text form. */
 export function instantField(name: string, { dayOnly, admin, hooks, ...rest }: Options): DateField {
   return {
     name,

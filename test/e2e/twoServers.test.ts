@@ -81,11 +81,9 @@ it('shows a change made through one server in the other’s public reads within 
     body: JSON.stringify({ title }),
   })
   expect(changed.status).toBe(200)
-  const at = Date.now()
-  // At once where it was made; on the other server after its prepared answer is next made again.
+  // At once where it was made; on the other server once it sees the change signal (the poll fails past the bound).
   expect(await titleOn(one)).toBe(title)
   await expect.poll(() => titleOn(two), { timeout: OTHER_SERVER_FOLLOWS_MS, interval: 100 }).toBe(title)
-  expect(Date.now() - at).toBeLessThan(OTHER_SERVER_FOLLOWS_MS)
 })
 
 it('counts logins against one limit, whichever server they reach', async () => {
