@@ -1,16 +1,8 @@
-// The one script tag partner sites add (/widgets/ehk.js). It defines no widget itself: each
-// widget's code is loaded the first time its tag is on the page, so that a page with only a
-// countdown loads only the countdown (and Lit, which the widgets share). Like Shoelace's autoloader.
-// What every widget needs is in this file, not in a chunk of its own: a page loads two files (this
-// and its widget's) instead of three, and Lit compresses with the loader.
-// (Named exports, so that the bundler keeps here what has no side effects of its own.)
-export { request } from './shared/api.js'
-export { define } from './shared/define.js'
-export { EhkElement } from './shared/element.js'
-export { base } from './shared/styles.js'
-export { status } from './shared/templates.js'
-export { applicationWindow } from '../src/domain/lifecycle.js'
-export { formatStockholm, timeLeft } from '../src/domain/time.js'
+// The one script tag partner sites add (/widgets/ehk.js): the loader. It defines no widget itself:
+// each widget's code is loaded the first time its tag is on the page, so that a page with only a
+// countdown loads only the countdown (and the runtime, Lit and what every widget shares). Like
+// Shoelace's autoloader. The build has each widget's import load the chunks it imports at the same
+// time as the widget's own (widgets/vite.config.ts), so a widget's code is one round trip away.
 const widgets: Record<string, () => Promise<unknown>> = {
   'ehk-countdown': () => import('./countdown/countdown.js'),
   'ehk-winners': () => import('./winners/winners.js'),
@@ -22,11 +14,10 @@ const widgets: Record<string, () => Promise<unknown>> = {
 const selector = Object.keys(widgets).join(',')
 const loading = new Set<string>()
 
+/** Loads the code of each widget in `root` (itself included) that is not loaded yet. */
 function discover(root: Element | Document) {
-  const found = root instanceof Element && root.matches(selector) ? [root] : []
-  for (const element of [...found, ...root.querySelectorAll(selector)]) {
-    const tag = element.localName
-    if (loading.has(tag)) continue
+  for (const { localName: tag } of [root as Element, ...root.querySelectorAll(selector)]) {
+    if (!(tag in widgets) || loading.has(tag)) continue
     loading.add(tag)
     widgets[tag]!().catch(() => loading.delete(tag))
   }

@@ -19,12 +19,40 @@ const collapseTemplateIndentation = (): Plugin => ({
   renderChunk: (code) => ({ code: code.replace(/\n\s+/g, ' '), map: null }),
 })
 
-// Minified ES modules served by the CMS, named by their content so that they can be cached for a
-// year: the runtime (the loader, Lit and what every widget shares, in one file: one request and one
-// compression window), and a chunk per widget. /widgets/ehk.js, the one script tag, only imports the
-// runtime (scripts/build-widgets.mjs writes it).
+/**
+ * A widget's chunk imports others (the runtime, code it shares with another widget), which a
+ * browser finds only once the chunk has arrived: one round trip after another. So the loader
+ * starts them all at once, as Vite's preloading does in an app (which it leaves out in library
+ * mode): what every widget imports as soon as the loader runs, the rest with its widget:
+ * `import("./w.js")` becomes `(import("./dep.js"),…,import("./w.js"))`.
+ */
+const loadDependenciesTogether = (): Plugin => ({
+  name: 'ehk-load-dependencies-together',
+  generateBundle(_, bundle) {
+    const chunks = Object.values(bundle).filter((file) => file.type === 'chunk')
+    const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
+    const closure = (file: string, seen = new Set<string>()): Set<string> => {
+      if (!seen.has(file)) for (const imported of byName.get(file)?.imports ?? []) closure(imported, seen.add(imported))
+      return seen
+    }
+    // A dependency that fails fails its widget's import too, which the loader handles: no second report.
+    const load = (file: string) => `import("./${file}").catch(()=>0)`
+    for (const entry of chunks.filter((chunk) => chunk.isEntry)) {
+      const widgets = entry.dynamicImports.map((file) => [...closure(file)])
+      const everyones = widgets[0]?.filter((file) => widgets.every((dependencies) => dependencies.includes(file))) ?? []
+      entry.code = `${everyones.map(load).join(';')};${entry.code.replace(/import\((["'`])\.\/([\w.-]+\.js)\1\)/g, (call, _quote, file: string) => {
+        const own = [...closure(file)].filter((dependency) => !everyones.includes(dependency)).map(load)
+        return own.length ? `(${[...own, call].join(',')})` : call
+      })}`
+    }
+  },
+})
+
+// Minified ES modules served by the CMS: ehk.js, the loader (the one script tag, revalidated), and,
+// named by their content so that they can be cached for a year, the runtime (Lit and what every
+// widget shares: one request and one compression window) and a chunk per widget.
 export default defineConfig({
-  plugins: [minifyCssTemplates(), collapseTemplateIndentation()],
+  plugins: [minifyCssTemplates(), collapseTemplateIndentation(), loadDependenciesTogether()],
   publicDir: false,
   build: {
     lib: { entry: 'widgets/index.ts', formats: ['es'] },
@@ -32,9 +60,20 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
-      // The shared code may live in the runtime (the entry), which then exports it to the widgets' chunks.
-      preserveEntrySignatures: 'allow-extension',
-      output: { minify: true, comments: false, entryFileNames: 'ehk-runtime-[hash].js', chunkFileNames: 'ehk-[name]-[hash].js' },
+      output: {
+        minify: true,
+        comments: false,
+        entryFileNames: 'ehk.js',
+        chunkFileNames: 'ehk-[name]-[hash].js',
+        codeSplitting: {
+          groups: [
+            {
+              name: 'runtime',
+              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|widgets[\\/]shared[\\/](api|define|element|i18n|styles|templates)\.ts$|src[\\/]domain[\\/](lifecycle|time)\.ts$/,
+            },
+          ],
+        },
+      },
     },
   },
 })

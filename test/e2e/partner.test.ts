@@ -65,14 +65,29 @@ it('serves the entry script to other origins with short caching, and its chunks 
   expect(bundle.headers.get('access-control-allow-origin')).toBe('*')
   expect(bundle.headers.get('x-content-type-options')).toBe('nosniff')
   expect(bundle.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=86400')
-  // ehk.js only imports the runtime, which loads each widget's chunk: all of them named by content, cached for a year.
-  const runtime = /^import"\.\/(ehk-runtime-[\w-]{8}\.js)";$/m.exec(await bundle.text())![1]
+  // ehk.js, the loader, starts the runtime at once and each widget's chunk with the chunks it imports:
+  // all of them named by content, cached for a year.
+  const loader = await bundle.text()
+  const runtime = /^import\("\.\/(ehk-runtime-[\w-]{8}\.js)"\)/.exec(loader)![1]
   const runtimeAnswer = await fetch(`${app.url}/widgets/${runtime}`)
   expect(runtimeAnswer.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
-  const chunk = /\.\/(ehk-countdown-[\w-]{8}\.js)/.exec(await runtimeAnswer.text())![1]
-  const loaded = await fetch(`${app.url}/widgets/${chunk}`)
-  expect(loaded.status).toBe(200)
-  expect(loaded.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+  const winners = /"ehk-winners":(.*?),"ehk-[\w-]+":/.exec(loader)![1]!
+  const chunks = [...winners.matchAll(/\.\/(ehk-[\w.-]+\.js)/g)].map((m) => m[1]!)
+  expect(chunks.at(-1)).toMatch(/^ehk-winners-/)
+  // What the widget's chunk imports, directly or not, is exactly what the loader starts with it and at once.
+  const imported = new Set<string>()
+  const follow = async (file: string) => {
+    const answer = await fetch(`${app.url}/widgets/${file}`)
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    for (const [, next] of (await answer.text()).matchAll(/from"\.\/(ehk-[\w.-]+\.js)"/g)) {
+      if (imported.has(next!)) continue
+      imported.add(next!)
+      await follow(next!)
+    }
+  }
+  await follow(chunks.at(-1)!)
+  expect([...imported].sort()).toEqual([runtime, ...chunks.slice(0, -1)].sort())
   const manifest = await (await fetch(`${app.url}/widgets/custom-elements.json`)).json()
   expect(
     manifest.modules
