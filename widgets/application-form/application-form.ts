@@ -5,6 +5,7 @@ import { CONSENT } from '../../src/domain/consent.js'
 import { applicationWindow } from '../../src/domain/lifecycle.js'
 import { formatStockholm } from '../../src/domain/time.js'
 import { type Answer, ApiError, type Municipality, request, type Year, yearPath } from '../shared/api.js'
+import type { Lang } from '../shared/i18n.js'
 import { define } from '../shared/define.js'
 import { EhkElement } from '../shared/element.js'
 import { base } from '../shared/styles.js'
@@ -145,10 +146,18 @@ export class EhkApplicationForm extends EhkElement {
     return `ehk-draft:${this.api}:${this.data?.year.year}`
   }
 
-  /** Confirms through the link (once), then opens the application the edit token belongs to, or the year's empty form. */
   protected override async load() {
-    const lang = this.language
-    await formTexts.load(lang)
+    // The texts are needed to show the form, not to ask for it: they load meanwhile.
+    const texts = formTexts.load(this.language)
+    try {
+      await this.openApplication(this.language)
+    } finally {
+      await texts
+    }
+  }
+
+  /** Confirms through the link (once), then opens the application the edit token belongs to, or the year's empty form. */
+  private async openApplication(lang: Lang) {
     if (this.link?.kind === 'bekrafta') {
       const token = this.link.token
       this.link = undefined // a confirmation link works once: a retry does not send it again

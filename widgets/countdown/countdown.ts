@@ -1,5 +1,6 @@
 import { html } from 'lit'
 import { type Year, yearPath } from '../shared/api.js'
+import { prepareStockholmTime } from '../../src/domain/time.js'
 import { define } from '../shared/define.js'
 import { EhkElement } from '../shared/element.js'
 import { base } from '../shared/styles.js'
@@ -36,8 +37,9 @@ export class EhkCountdown extends EhkElement {
   private timer?: ReturnType<typeof setTimeout>
 
   protected override async load() {
-    await windowTexts.load(this.language)
-    const { data, serverTime } = await this.read<Year>(yearPath(this.year))
+    const answer = Promise.all([this.read<Year>(yearPath(this.year)), windowTexts.load(this.language)])
+    prepareStockholmTime(this.language)
+    const [{ data, serverTime }] = await answer
     this.offset = serverTime ? serverTime.getTime() - Date.now() : 0
     this.data = data
     this.tick()

@@ -38,8 +38,8 @@ export class EhkCriteria extends EhkHeadedElement {
   declare data?: Year
 
   protected override async load() {
-    await criteriaTexts.load(this.language)
-    this.data = (await this.read<Year>(yearPath(this.year))).data
+    const [{ data }] = await Promise.all([this.read<Year>(yearPath(this.year)), criteriaTexts.load(this.language)])
+    this.data = data
   }
 
   override render() {

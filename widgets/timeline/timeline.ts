@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit'
 import { currentTimelineEntry } from '../../src/domain/lifecycle.js'
-import { formatStockholmDate } from '../../src/domain/time.js'
+import { formatStockholmDate, prepareStockholmTime } from '../../src/domain/time.js'
 import { type Year, yearPath } from '../shared/api.js'
 import { define } from '../shared/define.js'
 import { EhkElement } from '../shared/element.js'
@@ -38,8 +38,9 @@ export class EhkTimeline extends EhkElement {
   declare now: Date
 
   protected override async load() {
-    await timelineTexts.load(this.language)
-    const { data, serverTime } = await this.read<Year>(yearPath(this.year))
+    const answer = Promise.all([this.read<Year>(yearPath(this.year)), timelineTexts.load(this.language)])
+    prepareStockholmTime(this.language)
+    const [{ data, serverTime }] = await answer
     this.now = serverTime ?? new Date()
     this.data = data
   }

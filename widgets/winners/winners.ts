@@ -68,11 +68,10 @@ export class EhkWinners extends EhkHeadedElement {
   }
 
   protected override async load() {
-    await winnersTexts.load(this.language)
     const query = new URLSearchParams()
     if (this.limit) query.set('limit', String(this.limit))
     if (this.year) query.set('year', String(this.year))
-    const { data, serverTime } = await request<WinnersView>(this.api, `/winners?${query}`, this.language)
+    const [{ data, serverTime }] = await Promise.all([request<WinnersView>(this.api, `/winners?${query}`, this.language), winnersTexts.load(this.language)])
     this.winners = data.winners
     // A year with a public winner is shown as its winner, not its finalists.
     this.finalists = (data.finalists ?? []).filter((f) => !data.winners.some((w) => w.year === f.year))
