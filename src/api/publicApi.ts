@@ -197,6 +197,8 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
       const year = await where()
       return year && publicYear(year, ctx.now())
     })
+  /** The current year: the open one, else the latest published. */
+  const current = async (req: PayloadRequest) => (await findYear(req, { status: { equals: 'open' } })) ?? (await findYear(req, PUBLISHED))
   const published = (req: PayloadRequest) => {
     const number = Number(req.routeParams?.year)
     return Number.isInteger(number) ? findYear(req, { and: [PUBLISHED, { year: { equals: number } }] }) : Promise.resolve(undefined)
@@ -229,7 +231,7 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
 
   return [
     publicEndpoint(state, 'get', '/years/current', async (req, headers) => {
-      const view = await yearView('years/current', async () => (await findYear(req, { status: { equals: 'open' } })) ?? (await findYear(req, PUBLISHED)))
+      const view = await yearView('years/current', () => current(req))
       if (!view) return problem(404, MESSAGES.noYear[langOf(req)], headers)
       return cachedJson(req, view, headers, ctx.now())
     }),
@@ -239,6 +241,15 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
       const view = preview ? await previewed(req, preview).then((year) => year && publicYear(year, ctx.now())) : await yearView(`years/${req.routeParams?.year}`, () => published(req))
       if (!view) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
       return cachedJson(req, view, headers, ctx.now())
+    }),
+    // The current year's jury in one request (the widget need not ask for the year's number first).
+    publicEndpoint(state, 'get', '/years/current/jury', async (req, headers) => {
+      const view = await state.reads.get('years/current/jury', async (): Promise<JuryView | undefined> => {
+        const year = await current(req)
+        return year && juryOf(req, year, { overrideAccess: false, user: null })
+      })
+      if (!view) return problem(404, MESSAGES.noYear[langOf(req)], headers)
+      return cachedJson(req, view, headers)
     }),
     publicEndpoint(state, 'get', '/years/:year/jury', async (req, headers) => {
       const preview = previewOf(req)

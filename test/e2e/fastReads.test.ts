@@ -45,7 +45,18 @@ const answerOf = async (app: App, path: string, headers: Record<string, string>)
 
 it('answers every public read exactly as Payload’s own handling does, refusals included', async () => {
   const { year } = await (await fetch(`${fast.url}/api/ehk/v1/years/current`)).json()
-  const paths = ['/years/current', `/years/${year}`, `/years/${year}/jury`, '/years/1999', '/years/abc', '/winners', '/winners?limit=1&year=2022', '/municipalities', '/years/current/']
+  const paths = [
+    '/years/current',
+    `/years/${year}`,
+    `/years/${year}/jury`,
+    '/years/current/jury',
+    '/years/1999',
+    '/years/abc',
+    '/winners',
+    '/winners?limit=1&year=2022',
+    '/municipalities',
+    '/years/current/',
+  ]
   const asks: Array<Record<string, string>> = [
     {},
     { 'accept-encoding': 'br, gzip', 'accept-language': 'en' },

@@ -133,6 +133,11 @@ describe('reading', () => {
       jury: [{ name: 'Juryns ordförande', title: null, organisation: null, bio: null, photo: null }],
       partners: [{ name: 'Demopartner', shortName: null, role: 'partner', website: null, logo: null }],
     })
+    // The current year's (the open 2027) in one request: the same answer as by its number.
+    const current = await call('/years/current/jury')
+    expect(current.status).toBe(200)
+    expect(current.json.year).toBe(2027)
+    expect(current.json).toEqual((await call('/years/2027/jury')).json)
   })
 
   it('answers 304 to an unchanged read and 200 with a new ETag as soon as an editor changes it', async () => {
@@ -224,7 +229,7 @@ describe('the embargo and confidential data on every public path', () => {
   const leaks = (text: string) => [...SECRETS, '2480', 'Umeå', 'ulla@umea.example', 'kim@lund.example', 'eva.'].filter((secret) => text.includes(secret))
 
   it('keeps the decided winner, motivation and factors and applicants’ contacts out of the widget API', async () => {
-    for (const path of ['/years/current', '/years/2025', '/years/2025/jury', '/winners', '/winners?year=2025', '/years/2026']) {
+    for (const path of ['/years/current', '/years/current/jury', '/years/2025', '/years/2025/jury', '/winners', '/winners?year=2025', '/years/2026']) {
       const { status, text } = await call(path)
       expect(status, path).toBeLessThan(500)
       expect(leaks(text), path).toEqual([])

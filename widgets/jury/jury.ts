@@ -1,7 +1,7 @@
 import { html } from 'lit'
 import type { JuryView, PublicJuror, PublicPartner } from '../../src/api/publicViews.js'
 import { isWebUrl } from '../../src/domain/richText.js'
-import { type Year, yearPath } from '../shared/api.js'
+import { yearPath } from '../shared/api.js'
 import { define } from '../shared/define.js'
 import { EhkHeadedElement } from '../shared/headed.js'
 import { base } from '../shared/styles.js'
@@ -46,10 +46,8 @@ export class EhkJury extends EhkHeadedElement {
   declare data?: JuryView
 
   protected override async load() {
-    await juryTexts.load(this.language)
-    // The current year's number comes from its public view (shared with the page's other widgets).
-    const year = this.year ?? (await this.read<Year>(yearPath())).data.year
-    this.data = (await this.read<JuryView>(`${yearPath(year)}/jury`)).data
+    const [{ data }] = await Promise.all([this.read<JuryView>(`${yearPath(this.year)}/jury`), juryTexts.load(this.language)])
+    this.data = data
   }
 
   private image(media: { url: string } | null, part: 'photo' | 'logo') {

@@ -83,7 +83,7 @@ describe('<ehk-winners>', () => {
     // Widgets that come a moment later (a page still loading) get the answers that have arrived.
     const later = [mount('ehk-timeline'), mount('ehk-criteria'), mount('ehk-jury'), mount('ehk-winners')]
     await until(() => later.every((w) => w.state === 'ready'), 'the later widgets')
-    expect([count('/api/ehk/v1/years/current'), count('/api/ehk/v1/winners'), count('/api/ehk/v1/years/2027/jury')]).toEqual([2, 1, 1])
+    expect([count('/api/ehk/v1/years/current'), count('/api/ehk/v1/winners'), count('/api/ehk/v1/years/current/jury')]).toEqual([2, 1, 1])
   })
 
   it('works next to other widgets on one page', async () => {
