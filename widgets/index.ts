@@ -14,10 +14,17 @@ const widgets: Record<string, () => Promise<unknown>> = {
 const selector = Object.keys(widgets).join(',')
 const loading = new Set<string>()
 
+/**
+ * A page's first use of Intl costs tens of milliseconds (it loads its data): the widgets need it for
+ * their dates and character counts, so it is loaded while their code is on its way.
+ */
+const prepareIntl = () => new Intl.DateTimeFormat('sv').format()
+
 /** Loads the code of each widget in `root` (itself included) that is not loaded yet. */
 function discover(root: Element | Document) {
   for (const { localName: tag } of [root as Element, ...root.querySelectorAll(selector)]) {
     if (!(tag in widgets) || loading.has(tag)) continue
+    if (loading.size === 0) setTimeout(prepareIntl)
     loading.add(tag)
     widgets[tag]!().catch(() => loading.delete(tag))
   }

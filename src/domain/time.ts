@@ -66,15 +66,6 @@ export function formatStockholmDate(at: Instant, lang: 'sv' | 'en'): string {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { timeZone: TIME_ZONE, dateStyle: 'long' }).format(toDate(at))
 }
 
-/**
- * Makes Stockholm time quick to show: a browser's first formatter for a time zone costs tens of
- * milliseconds (it loads the zone's data, once). A widget calls this once its read is on its way,
- * to spend that wait rather than the moment its data arrives.
- */
-export function prepareStockholmTime(lang: 'sv' | 'en'): void {
-  formatStockholm(0, lang)
-}
-
 /** "2027-04-14 23:59": Stockholm time in the form spreadsheets read as a date and time. */
 export function stockholmDateTime(at: Instant): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })

@@ -1,6 +1,5 @@
 import { html } from 'lit'
 import { type Year, yearPath } from '../shared/api.js'
-import { prepareStockholmTime } from '../../src/domain/time.js'
 import { define } from '../shared/define.js'
 import { EhkElement } from '../shared/element.js'
 import { base } from '../shared/styles.js'
@@ -37,9 +36,7 @@ export class EhkCountdown extends EhkElement {
   private timer?: ReturnType<typeof setTimeout>
 
   protected override async load() {
-    const answer = Promise.all([this.read<Year>(yearPath(this.year)), windowTexts.load(this.language)])
-    prepareStockholmTime(this.language)
-    const [{ data, serverTime }] = await answer
+    const [{ data, serverTime }] = await Promise.all([this.read<Year>(yearPath(this.year)), windowTexts.load(this.language)])
     this.offset = serverTime ? serverTime.getTime() - Date.now() : 0
     this.data = data
     this.tick()

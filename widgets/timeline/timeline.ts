@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit'
 import { currentTimelineEntry } from '../../src/domain/lifecycle.js'
-import { formatStockholmDate, prepareStockholmTime } from '../../src/domain/time.js'
+import { formatStockholmDate } from '../../src/domain/time.js'
 import { type Year, yearPath } from '../shared/api.js'
 import { define } from '../shared/define.js'
 import { EhkElement } from '../shared/element.js'
@@ -38,9 +38,7 @@ export class EhkTimeline extends EhkElement {
   declare now: Date
 
   protected override async load() {
-    const answer = Promise.all([this.read<Year>(yearPath(this.year)), timelineTexts.load(this.language)])
-    prepareStockholmTime(this.language)
-    const [{ data, serverTime }] = await answer
+    const [{ data, serverTime }] = await Promise.all([this.read<Year>(yearPath(this.year)), timelineTexts.load(this.language)])
     this.now = serverTime ?? new Date()
     this.data = data
   }
