@@ -18,9 +18,10 @@ const TAGS = ['ehk-countdown', 'ehk-timeline', 'ehk-criteria', 'ehk-jury', 'ehk-
 buildIfNeeded()
 const { base, stop } = await startApp(port)
 
-// The partner's page: the demo page as a partner copies it, on another origin.
+// The partner's pages, on another origin: the demo page as a partner copies it, and one with only the countdown.
 const demo = (await (await fetch(`${base}/demo/`)).text()).replace('src="/widgets/ehk.js"', `src="${base}/widgets/ehk.js"`)
-const partner = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(demo))
+const countdownOnly = `<!doctype html><html lang="sv"><title>Nedräkning</title><script type="module" src="${base}/widgets/ehk.js"></script><h1>Sveriges eHälsokommun</h1><ehk-countdown></ehk-countdown></html>`
+const partner = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(req.url === '/nedrakning' ? countdownOnly : demo))
 await new Promise((resolve) => partner.listen(0, '127.0.0.2', resolve))
 const partnerUrl = `http://127.0.0.2:${partner.address().port}/`
 // The organiser allows the partner's origin, as an admin does in the admin UI.
@@ -31,8 +32,8 @@ const auth = { authorization: `JWT ${token}`, 'content-type': 'application/json'
 const { docs } = await (await fetch(`${base}/api/partners?limit=1&depth=0`, { headers: auth })).json()
 await fetch(`${base}/api/partners/${docs[0].id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ allowedOrigins: [{ origin: new URL(partnerUrl).origin }] }) })
 
-/** One visit: for each widget on the page, when it first showed its data, in ms after ehk.js loaded. */
-async function visit(browser) {
+/** One visit to `url`: for each widget on the page, when it first showed its data, in ms after ehk.js loaded. */
+async function visit(browser, url = partnerUrl) {
   const context = await browser.newContext()
   const page = await context.newPage()
   await page.addInitScript((tags) => {
@@ -46,7 +47,7 @@ async function visit(browser) {
     }
     requestAnimationFrame(watch)
   }, TAGS)
-  await page.goto(partnerUrl)
+  await page.goto(url)
   const count = await page.evaluate((tags) => document.querySelectorAll(tags.join(',')).length, TAGS)
   await page.waitForFunction((n) => Object.keys(window.__firstRender).length === n, count, { timeout: 20_000 })
   const result = await page.evaluate(() => {
@@ -78,6 +79,7 @@ for (let run = 0; run < runs; run++) {
   const visited = await visit(browser)
   for (const [key, ms] of visited.renders) add(samples, key, ms)
   for (const [key, ms] of visited.steps) add(steps, key, ms)
+  for (const [key, ms] of (await visit(browser, `${partnerUrl}nedrakning`)).renders) add(samples, `${key} (page with only it)`, ms)
 }
 await browser.close()
 
