@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { copyFileSync, readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
+import { loadedWith } from './chunks.mjs'
 
 /** Script a page may load, gzip bytes: a page with only the countdown (the lightest), and one with every widget. */
 const BUDGET = { countdown: 9_100, all: 20_500 }
@@ -22,13 +23,6 @@ const chunks = new Map(
 const entry = [...chunks.values()].find((c) => c.isEntry)
 const gzip = (file) => gzipSync(readFileSync(`${dir}/${file}`), { level: 9 }).length
 
-/** A file and everything it imports statically: what a browser loads with it. */
-function closure(file, seen = new Set()) {
-  if (seen.has(file)) return seen
-  seen.add(file)
-  for (const imported of chunks.get(file).imports) closure(imported, seen)
-  return seen
-}
 const bytes = (files) => [...files].reduce((sum, file) => sum + gzip(file), 0)
 
 const hash = createHash('sha256')
@@ -39,10 +33,10 @@ copyFileSync(`${dir}/ehk.js`, `${dir}/ehk.${hash}.js`)
 execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], { stdio: 'inherit' })
 
 const pages = entry.dynamicImports.map((widget) => {
-  const files = closure(entry.fileName, closure(widget))
+  const files = loadedWith(chunks, entry.fileName, loadedWith(chunks, widget))
   return { widget: chunks.get(widget).name, files, bytes: bytes(files) }
 })
-const all = bytes(closure(entry.fileName, new Set(entry.dynamicImports.flatMap((w) => [...closure(w)]))))
+const all = bytes(loadedWith(chunks, entry.fileName, new Set(entry.dynamicImports.flatMap((w) => [...loadedWith(chunks, w)]))))
 const kb = (n) => `${n} B (${(n / 1000).toFixed(1)} kB)`
 console.log(`Widgets in ${dir}: ehk.js (and ehk.${hash}.js) + ${chunks.size - 1} files. Script a page loads, gzip:`)
 for (const page of pages) console.log(`  only <ehk-${page.widget}>: ${kb(page.bytes)} in ${page.files.size} files${page.widget === 'countdown' ? ` (budget ${kb(BUDGET.countdown)})` : ''}`)

@@ -1,5 +1,6 @@
 import { transform } from 'lightningcss'
 import { defineConfig, type Plugin } from 'vite'
+import { loadedWith } from '../scripts/chunks.mjs'
 
 /** The css`` templates of the widgets, minified (they are plain CSS without interpolations). */
 const minifyCssTemplates = (): Plugin => ({
@@ -31,17 +32,16 @@ const loadDependenciesTogether = (): Plugin => ({
   generateBundle(_, bundle) {
     const chunks = Object.values(bundle).filter((file) => file.type === 'chunk')
     const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
-    const closure = (file: string, seen = new Set<string>()): Set<string> => {
-      if (!seen.has(file)) for (const imported of byName.get(file)?.imports ?? []) closure(imported, seen.add(imported))
-      return seen
-    }
+    const importedBy = (file: string) => [...loadedWith(byName, file)].filter((imported) => imported !== file)
     // A dependency that fails fails its widget's import too, which the loader handles: no second report.
     const load = (file: string) => `import("./${file}").catch(()=>0)`
     for (const entry of chunks.filter((chunk) => chunk.isEntry)) {
-      const widgets = entry.dynamicImports.map((file) => [...closure(file)])
+      const widgets = entry.dynamicImports.map(importedBy)
       const everyones = widgets[0]?.filter((file) => widgets.every((dependencies) => dependencies.includes(file))) ?? []
       entry.code = `${everyones.map(load).join(';')};${entry.code.replace(/import\((["'`])\.\/([\w.-]+\.js)\1\)/g, (call, _quote, file: string) => {
-        const own = [...closure(file)].filter((dependency) => !everyones.includes(dependency)).map(load)
+        const own = importedBy(file)
+          .filter((dependency) => !everyones.includes(dependency))
+          .map(load)
         return own.length ? `(${[...own, call].join(',')})` : call
       })}`
     }
