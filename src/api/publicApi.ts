@@ -229,6 +229,13 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
     return { year: year.year, jury: asDocs<JurorDoc>(jurors.docs).map(publicJuror), partners: ordered.map(publicPartner) }
   }
 
+  /** A year's public jury and partners, or undefined when the year is not published. */
+  const juryView = (req: PayloadRequest, key: string, where: () => Promise<YearDoc | undefined>) =>
+    state.reads.get(key, async (): Promise<JuryView | undefined> => {
+      const year = await where()
+      return year && juryOf(req, year, { overrideAccess: false, user: null })
+    })
+
   return [
     publicEndpoint(state, 'get', '/years/current', async (req, headers) => {
       const view = await yearView('years/current', () => current(req))
@@ -244,10 +251,7 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
     }),
     // The current year's jury in one request (the widget need not ask for the year's number first).
     publicEndpoint(state, 'get', '/years/current/jury', async (req, headers) => {
-      const view = await state.reads.get('years/current/jury', async (): Promise<JuryView | undefined> => {
-        const year = await current(req)
-        return year && juryOf(req, year, { overrideAccess: false, user: null })
-      })
+      const view = await juryView(req, 'years/current/jury', () => current(req))
       if (!view) return problem(404, MESSAGES.noYear[langOf(req)], headers)
       return cachedJson(req, view, headers)
     }),
@@ -256,10 +260,7 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
       if (preview === 'refused') return problem(403, MESSAGES.previewRefused[langOf(req)], headers)
       const view = preview
         ? await previewed(req, preview).then((year) => year && juryOf(req, year, { overrideAccess: true }))
-        : await state.reads.get(`years/${req.routeParams?.year}/jury`, async (): Promise<JuryView | undefined> => {
-            const year = await published(req)
-            return year && juryOf(req, year, { overrideAccess: false, user: null })
-          })
+        : await juryView(req, `years/${req.routeParams?.year}/jury`, () => published(req))
       if (!view) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
       return cachedJson(req, view, headers)
     }),
