@@ -147,13 +147,7 @@ export class EhkApplicationForm extends EhkElement {
   }
 
   protected override async load() {
-    // The texts are needed to show the form, not to ask for it: they load meanwhile.
-    const texts = formTexts.load(this.language)
-    try {
-      await this.openApplication(this.language)
-    } finally {
-      await texts
-    }
+    await this.withTexts(formTexts, this.openApplication(this.language))
   }
 
   /** Confirms through the link (once), then opens the application the edit token belongs to, or the year's empty form. */

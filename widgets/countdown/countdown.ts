@@ -36,7 +36,7 @@ export class EhkCountdown extends EhkElement {
   private timer?: ReturnType<typeof setTimeout>
 
   protected override async load() {
-    const [{ data, serverTime }] = await Promise.all([this.read<Year>(yearPath(this.year)), windowTexts.load(this.language)])
+    const { data, serverTime } = await this.withTexts(windowTexts, this.read<Year>(yearPath(this.year)))
     this.offset = serverTime ? serverTime.getTime() - Date.now() : 0
     this.data = data
     this.tick()

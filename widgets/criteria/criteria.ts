@@ -38,8 +38,7 @@ export class EhkCriteria extends EhkHeadedElement {
   declare data?: Year
 
   protected override async load() {
-    const [{ data }] = await Promise.all([this.read<Year>(yearPath(this.year)), criteriaTexts.load(this.language)])
-    this.data = data
+    this.data = (await this.withTexts(criteriaTexts, this.read<Year>(yearPath(this.year)))).data
   }
 
   override render() {

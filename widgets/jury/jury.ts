@@ -46,8 +46,7 @@ export class EhkJury extends EhkHeadedElement {
   declare data?: JuryView
 
   protected override async load() {
-    const [{ data }] = await Promise.all([this.read<JuryView>(`${yearPath(this.year)}/jury`), juryTexts.load(this.language)])
-    this.data = data
+    this.data = (await this.withTexts(juryTexts, this.read<JuryView>(`${yearPath(this.year)}/jury`))).data
   }
 
   private image(media: { url: string } | null, part: 'photo' | 'logo') {

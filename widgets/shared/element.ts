@@ -1,6 +1,6 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { request } from './api.js'
-import type { Lang } from './i18n.js'
+import type { Lang, Translations } from './i18n.js'
 
 /** Where the bundle was loaded from: the CMS, unless the page says otherwise with `api`. */
 const scriptOrigin = new URL(import.meta.url).origin
@@ -64,6 +64,14 @@ export class EhkElement extends LitElement {
   /** @internal A public read in the widget's language (with the preview's token, if any). */
   protected read<T>(path: string) {
     return request<T>(this.api, path, this.language, this.preview ? { headers: { 'X-EHK-Preview': this.preview } } : {})
+  }
+
+  /**
+   * @internal What a load waits for, with the widget's `texts` in its language loading meanwhile:
+   * both are needed to show it, neither to ask for the other.
+   */
+  protected async withTexts<T>(texts: Translations<unknown>, loading: Promise<T>): Promise<T> {
+    return (await Promise.all([loading, texts.load(this.language)]))[0]
   }
 
   /** Loads started: only the newest one's outcome sets the state. */

@@ -38,7 +38,7 @@ export class EhkTimeline extends EhkElement {
   declare now: Date
 
   protected override async load() {
-    const [{ data, serverTime }] = await Promise.all([this.read<Year>(yearPath(this.year)), timelineTexts.load(this.language)])
+    const { data, serverTime } = await this.withTexts(timelineTexts, this.read<Year>(yearPath(this.year)))
     this.now = serverTime ?? new Date()
     this.data = data
   }

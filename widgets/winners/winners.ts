@@ -71,7 +71,7 @@ export class EhkWinners extends EhkHeadedElement {
     const query = new URLSearchParams()
     if (this.limit) query.set('limit', String(this.limit))
     if (this.year) query.set('year', String(this.year))
-    const [{ data, serverTime }] = await Promise.all([request<WinnersView>(this.api, `/winners?${query}`, this.language), winnersTexts.load(this.language)])
+    const { data, serverTime } = await this.withTexts(winnersTexts, request<WinnersView>(this.api, `/winners?${query}`, this.language))
     this.winners = data.winners
     // A year with a public winner is shown as its winner, not its finalists.
     this.finalists = (data.finalists ?? []).filter((f) => !data.winners.some((w) => w.year === f.year))
