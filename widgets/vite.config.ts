@@ -32,16 +32,15 @@ const loadDependenciesTogether = (): Plugin => ({
   generateBundle(_, bundle) {
     const chunks = Object.values(bundle).filter((file) => file.type === 'chunk')
     const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
-    const importedBy = (file: string) => [...loadedWith(byName, file)].filter((imported) => imported !== file)
     // A dependency that fails fails its widget's import too, which the loader handles: no second report.
     const load = (file: string) => `import("./${file}").catch(()=>0)`
     for (const entry of chunks.filter((chunk) => chunk.isEntry)) {
-      const widgets = entry.dynamicImports.map(importedBy)
-      const everyones = widgets[0]?.filter((file) => widgets.every((dependencies) => dependencies.includes(file))) ?? []
+      // Each widget's chunk → the chunks it imports, directly or not.
+      const imports = new Map(entry.dynamicImports.map((file) => [file, [...loadedWith(byName, file)].filter((imported) => imported !== file)]))
+      const all = [...imports.values()]
+      const everyones = all[0]?.filter((file) => all.every((dependencies) => dependencies.includes(file))) ?? []
       entry.code = `${everyones.map(load).join(';')};${entry.code.replace(/import\((["'`])\.\/([\w.-]+\.js)\1\)/g, (call, _quote, file: string) => {
-        const own = importedBy(file)
-          .filter((dependency) => !everyones.includes(dependency))
-          .map(load)
+        const own = (imports.get(file) ?? []).filter((dependency) => !everyones.includes(dependency)).map(load)
         return own.length ? `(${[...own, call].join(',')})` : call
       })}`
     }
