@@ -11,7 +11,7 @@ import { checkAnswers, checkApplication, checkMunicipality } from '../src/domain
 import { CONSENT } from '../src/domain/consent.js'
 import { type ApplicationStatus, APPLICATION_STATUSES, isCounted } from '../src/domain/lifecycle.js'
 import { isMunicipalityCode, MUNICIPALITIES } from '../src/domain/municipalities.js'
-import { startApp, openDatabase } from '../test/e2e/app.js'
+import { allMailSent, openDatabase, startApp } from '../test/e2e/app.js'
 import { startSmtp } from '../test/helpers/smtp.js'
 
 const total = Number(process.env.FUZZ_REQUESTS ?? 10_000)
@@ -225,10 +225,10 @@ for (let batch = 0; batch * BATCH < total; batch++) {
   )
 }
 const seconds = (performance.now() - started) / 1000
-await mail.settled('', 0, 2000)
 
 // ---- What was stored ----------------------------------------------------------------------------
 const payload = await openDatabase(app)
+await allMailSent(payload, 120_000)
 const { docs } = await payload.find({ collection: 'applications', pagination: false, depth: 0, overrideAccess: true, showHiddenFields: true })
 const years = new Map(
   (await payload.find({ collection: 'award-years', pagination: false, depth: 0, overrideAccess: true })).docs.map((y) => [y.id, y as unknown as { characterLimit: number; criteria: Array<number> }]),

@@ -3,6 +3,9 @@ import { DEFAULT_RATE_LIMITS, Limiters, type RateLimits } from './api/rateLimit.
 import { DEFAULT_CHARACTER_LIMIT } from './domain/application.js'
 import { type Clock, systemClock } from './domain/time.js'
 
+/** A refused login's least time by default (see EhkPluginOptions.loginRefusalFloorMs). */
+export const LOGIN_REFUSAL_FLOOR_MS = 1_000
+
 export const defaultSlugs = {
   awardYears: 'award-years',
   criteria: 'criteria',
@@ -53,6 +56,11 @@ export interface EhkPluginOptions {
   /** Send the login cookie only over HTTPS (set in production). SameSite is always Strict. */
   secureCookies?: boolean
   /**
+   * A refused login is answered no sooner than this many milliseconds after it arrived (default
+   * 1000), so that its time tells no known account from an unknown one. Tests set 0.
+   */
+  loginRefusalFloorMs?: number
+  /**
    * The page that opens the private links in e-mails (confirm, edit), as a path on the server URL or
    * an absolute URL; the token travels in its fragment. Default `/ansokan`, the app's page with the form.
    */
@@ -76,6 +84,7 @@ export interface EhkContext {
   now: Clock
   clients: ClientLimits
   secureCookies: boolean
+  loginRefusalFloorMs: number
   applicantPage: string
 }
 
@@ -89,6 +98,7 @@ export function resolveOptions(options: EhkPluginOptions = {}): EhkContext {
       proxyHops: options.api?.proxyHops ?? 0,
     },
     secureCookies: options.secureCookies ?? false,
+    loginRefusalFloorMs: options.loginRefusalFloorMs ?? LOGIN_REFUSAL_FLOOR_MS,
     applicantPage: options.applicantPage ?? '/ansokan',
   }
 }

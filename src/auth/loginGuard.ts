@@ -22,13 +22,6 @@ const TOO_MANY = {
   en: 'Too many attempts. Wait a while and try again.',
 }
 
-/**
- * A refused login is answered no sooner than this after it arrived. The password check takes about
- * the same time on every path; what follows it (Payload counts a wrong password's attempt in the
- * database) takes as long as the database does, which would otherwise tell a known account from an
- * unknown one.
- */
-export const LOGIN_REFUSAL_FLOOR_MS = 1_000
 const LOGIN_STARTED = 'ehk:loginStartedAt'
 
 const isLocked = (lockUntil: unknown) => typeof lockUntil === 'string' && new Date(lockUntil).getTime() > Date.now()
@@ -71,13 +64,20 @@ export const guardAuth =
     return args
   }
 
-/** Holds every refused login (wrong password, unknown or locked account) until the floor. */
-export const evenLoginRefusals: CollectionAfterErrorHook = async ({ error, req }) => {
-  const started = req.context[LOGIN_STARTED]
-  if (typeof started !== 'number' || !(error instanceof AuthenticationError)) return
-  const wait = started + LOGIN_REFUSAL_FLOOR_MS - performance.now()
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
-}
+/**
+ * Holds every refused login (wrong password, unknown or locked account) until the floor
+ * (ctx.loginRefusalFloorMs after it arrived). The password check takes about the same time on every
+ * path; what follows it (Payload counts a wrong password's attempt in the database) takes as long as
+ * the database does, which would otherwise tell a known account from an unknown one.
+ */
+export const evenLoginRefusals =
+  (ctx: EhkContext): CollectionAfterErrorHook =>
+  async ({ error, req }) => {
+    const started = req.context[LOGIN_STARTED]
+    if (typeof started !== 'number' || !(error instanceof AuthenticationError)) return
+    const wait = started + ctx.loginRefusalFloorMs - performance.now()
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+  }
 
 async function refuseUnknownOrLocked(req: PayloadRequest, slug: CollectionSlug, data: Record<string, unknown> | undefined) {
   const email = typeof data?.email === 'string' ? normalizeEmail(data.email) : ''

@@ -35,6 +35,34 @@ export function unseal(payload: Payload, sealed: string): Message {
   return JSON.parse(Buffer.concat([decipher.update(data!), decipher.final()]).toString('utf8')) as Message
 }
 
+/** Sends this process has started and not yet finished, per Payload instance. */
+const sending = new WeakMap<Payload, Set<Promise<unknown>>>()
+
+function track(payload: Payload, send: Promise<unknown>) {
+  const pending = sending.get(payload) ?? new Set()
+  sending.set(payload, pending)
+  pending.add(send)
+  void send.finally(() => pending.delete(send))
+}
+
+/**
+ * Resolves when this process has nothing left to send: every send it started has ended (delivered,
+ * or failed and left to the queue's retries), and the mail queue has no message due by the
+ * plugin's clock (Payload's own runner, payload.jobs.run). For a graceful stop, and for tests
+ * that check what was sent without waiting for quiet.
+ */
+export async function drainOutbox(payload: Payload): Promise<void> {
+  for (;;) {
+    const pending = sending.get(payload)
+    if (pending?.size) {
+      await Promise.allSettled([...pending])
+      continue
+    }
+    const { noJobsRemaining } = await payload.jobs.run({ queue: MAIL_QUEUE, limit: 100, silent: true })
+    if (noJobsRemaining && !sending.get(payload)?.size) return
+  }
+}
+
 /** When the queue's own runner may pick a message up if the immediate attempt never happened (a crash). */
 const FALLBACK_DELAY_MS = 30_000
 
@@ -62,7 +90,10 @@ export async function outbox(inner: EmailAdapter | Promise<EmailAdapter>, now: C
           input: { sealed: seal(payload, message) },
           waitUntil: new Date(now().getTime() + FALLBACK_DELAY_MS),
         })
-        void payload.jobs.runByID({ id: job.id, silent: true }).catch((err: unknown) => payload.logger.error({ err, msg: 'ehk: e-mail job failed to start' }))
+        track(
+          payload,
+          payload.jobs.runByID({ id: job.id, silent: true }).catch((err: unknown) => payload.logger.error({ err, msg: 'ehk: e-mail job failed to start' })),
+        )
         return { queued: job.id }
       },
     }

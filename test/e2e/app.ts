@@ -11,6 +11,7 @@ import { buildConfig, getPayload, type Payload } from 'payload'
 import sharp from 'sharp'
 import { mongoSettings, SQLITE_BUSY_TIMEOUT_MS } from '../../src/config/database.js'
 import { eHalsokommun } from '../../src/index.js'
+import { MAIL_TASK } from '../../src/mail/outbox.js'
 
 export interface App {
   url: string
@@ -113,4 +114,17 @@ export async function openDatabase(app: App): Promise<Payload> {
     telemetry: false,
   })
   return getPayload({ config })
+}
+
+/**
+ * Resolves once the app (another process, on this database) has delivered every e-mail it queued:
+ * each is a job, deleted once sent. Fails after `timeoutMs`.
+ */
+export async function allMailSent(payload: Payload, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  const left = async () => (await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: MAIL_TASK } }, overrideAccess: true })).totalDocs
+  for (let count = await left(); count > 0; count = await left()) {
+    if (Date.now() > until) throw new Error(`${count} e-mail(s) still queued after ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
 }

@@ -10,7 +10,7 @@ import { HISTORICAL_IMPORT } from '../../src/lib/context.js'
 import { applicationData, createYear, type Doc, motivation, sys } from '../helpers/fixtures.js'
 import { standInDatabase, startMongoStandIn } from '../helpers/mongo.js'
 import { type Mailbox, recipients, startSmtp } from '../helpers/smtp.js'
-import { type App, openDatabase, requireFreshBuild, startApp } from './app.js'
+import { allMailSent, type App, openDatabase, requireFreshBuild, startApp } from './app.js'
 
 const PASSWORD = 'e2e-two-servers-demo-password'
 /** The README's bound for a change to reach another app server's public reads (its table of what is shared). */
@@ -88,9 +88,9 @@ it('shows a change made through one server in the other’s public reads within 
 
 it('counts logins against one limit, whichever server they reach', async () => {
   // RATE_LIMIT_LOGIN_ACCOUNT's default: 10 tries per account in 15 minutes, here spread over both.
-  const statuses: number[] = []
-  for (let i = 0; i < 12; i++) statuses.push((await post(i % 2 ? two : one, '/api/users/login', { email: 'nobody@example.org', password: `wrong-${i}` })).status)
-  expect(statuses).toEqual([...Array<number>(10).fill(401), 429, 429])
+  // All at once (each refusal waits for the one-second floor), half through each server: exactly ten get through to a refusal.
+  const statuses = await Promise.all(Array.from({ length: 12 }, async (_, i) => (await post(i % 2 ? two : one, '/api/users/login', { email: 'nobody@example.org', password: `wrong-${i}` })).status))
+  expect(statuses.sort()).toEqual([...Array<number>(10).fill(401), 429, 429])
 })
 
 it('announces once, with both servers running the jobs queue', async () => {
@@ -139,14 +139,27 @@ it('announces once, with both servers running the jobs queue', async () => {
   await payload.jobs.queue({ task: ANNOUNCE_TASK, queue: ANNOUNCE_QUEUE, input: { year: String(year.id) }, waitUntil: announcementAt })
 
   await expect.poll(async () => (await payload.findByID({ collection: 'award-years', id: year.id, ...sys })).status, { timeout: 30_000, interval: 250 }).toBe('announced')
-  // Every job done (and deleted, as Payload does), after both servers have had ticks to spare.
+  // The bookkeeping that follows (statuses, then each finalist's e-mail) is done once each finalist
+  // has been written to; the stand-in is read here by another process, which may see it a moment
+  // after the job that wrote it is gone.
+  const statuses = async () => {
+    const stored = await payload.find({ collection: 'applications', where: { awardYear: { equals: year.id } }, pagination: false, ...sys })
+    return Object.fromEntries(stored.docs.map((d) => [d.municipality, d.status]))
+  }
+  await expect.poll(statuses, { timeout: 30_000, interval: 250 }).toEqual({ '0180': 'winner', '1280': 'not-selected', '1480': 'not-selected' })
+  for (const code of codes) await mail.next(`kontakt.${code}@kommun.example`, /./, { since: from, timeoutMs: 30_000 })
+  // Every announcement job done (and deleted, as Payload does), then every e-mail job (each is
+  // deleted once sent): with no job left, no server has anything that could announce or send again.
   await expect.poll(async () => (await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: ANNOUNCE_TASK } }, overrideAccess: true })).totalDocs, { timeout: 30_000 }).toBe(0)
-  await new Promise((resolve) => setTimeout(resolve, 4_000))
+  await allMailSent(payload)
 
   expect((await announcements()).totalDocs - announcedBefore).toBe(1)
-  const stored = await payload.find({ collection: 'applications', where: { awardYear: { equals: year.id } }, pagination: false, ...sys })
-  expect(Object.fromEntries(stored.docs.map((d) => [d.municipality, d.status]))).toEqual({ '0180': 'winner', '1280': 'not-selected', '1480': 'not-selected' })
-  for (const code of codes) expect((await mail.settled(`kontakt.${code}@kommun.example`, from, 1_500)).length, code).toBe(1)
+  expect(
+    mail.messages
+      .slice(from)
+      .map(recipients)
+      .filter((to) => to.includes('kontakt.')),
+  ).toEqual(expect.arrayContaining(codes.map((code) => `kontakt.${code}@kommun.example`)))
   expect(
     mail.messages
       .slice(from)

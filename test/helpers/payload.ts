@@ -78,6 +78,8 @@ export const TEST_SERVER_URL = 'https://cms.test'
 /**
  * The plugin as the app uses it (schema pushed, as in development), with a clock the test moves.
  * Its jobs run when a test runs them (payload.jobs.run), except e-mail, which is sent at once.
+ * A refused login is answered at once (no floor) unless the test asks for one: the floor's real
+ * time is shown by test/int/login-timing.test.ts alone.
  */
 export async function startPayload(
   options: EhkPluginOptions & { now?: string; email?: Promise<EmailAdapter>; shared?: { databaseUrl: string; key: string }; plugins?: Plugin[] } = {},
@@ -96,7 +98,7 @@ export async function startPayload(
       i18n: { supportedLanguages: { sv, en }, fallbackLanguage: 'sv' },
       admin: { user: 'users' },
       logger: { options: { level: process.env.EHK_TEST_LOG_LEVEL ?? 'warn' } } as never,
-      plugins: [eHalsokommun({ clock: clock.now, autoRunJobs: false, ...pluginOptions }), ...plugins],
+      plugins: [eHalsokommun({ clock: clock.now, autoRunJobs: false, loginRefusalFloorMs: 0, ...pluginOptions }), ...plugins],
     }),
     shared,
   )

@@ -2,7 +2,9 @@
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { type ParsedMail, simpleParser } from 'mailparser'
 import type { AddressInfo } from 'node:net'
+import type { Payload } from 'payload'
 import { SMTPServer } from 'smtp-server'
+import { drainOutbox } from '../../src/mail/outbox.js'
 
 export interface Mailbox {
   messages: ParsedMail[]
@@ -14,8 +16,11 @@ export interface Mailbox {
   waitFor: (count: number) => Promise<ParsedMail[]>
   /** The first message (after `since`) to this address whose subject matches; fails after `timeoutMs`. */
   next: (to: string, subject: RegExp, options?: { since?: number; timeoutMs?: number }) => Promise<ParsedMail>
-  /** Messages to this address that arrived after `since`, once `quietMs` has passed without a new one. */
-  settled: (to: string, since: number, quietMs?: number) => Promise<ParsedMail[]>
+  /**
+   * Messages to this address that arrived after `since`, once the given app instances (those
+   * sending here, in this process) have nothing left to send: no waiting for quiet.
+   */
+  settled: (to: string, since: number, senders: Payload | Payload[]) => Promise<ParsedMail[]>
   /** Refuse every message from now on (a mail server that is down), or accept them again. */
   refuse: (refusing: boolean) => void
   close: () => Promise<void>
@@ -76,12 +81,8 @@ export async function startSmtp(): Promise<Mailbox> {
       await arrival(until - Date.now())
     }
   }
-  const settled: Mailbox['settled'] = async (to, since, quietMs = 1500) => {
-    let count = -1
-    while (count !== messages.length) {
-      count = messages.length
-      await new Promise((resolve) => setTimeout(resolve, quietMs))
-    }
+  const settled: Mailbox['settled'] = async (to, since, senders) => {
+    await Promise.all([senders].flat().map(drainOutbox))
     return messages.slice(since).filter((m) => recipients(m).includes(to))
   }
   return {

@@ -87,7 +87,7 @@ async function refusal(promise: Promise<unknown>): Promise<string[]> {
   }
   return []
 }
-const subjectsTo = async (to: string, from: number) => (await mail.settled(to, from, 600)).map((m) => m.subject)
+const subjectsTo = async (to: string, from: number) => (await mail.settled(to, from, payload)).map((m) => m.subject)
 
 beforeAll(async () => {
   mail = await startSmtp()
@@ -361,7 +361,7 @@ describe('the jury year 2027', () => {
       data: { supplementaryQuestions: [{ question: 'Hur har invånarna varit med och utformat tjänsterna?', answerBy: '2027-04-30T21:59:59.000Z', answerLimit: 300 }] } as never,
       ...as(editor),
     })
-    const [message] = await mail.settled(`kontakt.${CODES[1]}@kommun.example`, from, 600)
+    const [message] = await mail.settled(`kontakt.${CODES[1]}@kommun.example`, from, payload)
     expect(message!.subject).toBe('Kompletterande fråga från juryn: ' + apps[1]!.reference)
     expect(message!.text).toContain('Hur har invånarna varit med och utformat tjänsterna?')
     answerToken = tokenIn(message!.text, 'redigera')!

@@ -49,7 +49,7 @@ export function withRoles(collection: CollectionConfig, ctx: EhkContext): Collec
       ...collection.hooks,
       beforeOperation: [...(collection.hooks?.beforeOperation ?? []), guardAuth(ctx)],
       beforeChange: [...(collection.hooks?.beforeChange ?? []), firstUserIsAdmin],
-      afterError: [...(collection.hooks?.afterError ?? []), evenLoginRefusals],
+      afterError: [...(collection.hooks?.afterError ?? []), evenLoginRefusals(ctx)],
     },
   }
 }
