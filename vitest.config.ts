@@ -1,12 +1,14 @@
 import { playwright } from '@vitest/browser-playwright'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 import { chromiumLaunchOptions } from './scripts/chromium.mjs'
 import { BROWSER_PORT } from './test/browser/constants.js'
 
 /**
  * The integration tests that run on both databases: every file about what is stored and who may
- * read it. Left to SQLite alone: the pure rules (domain, jury-domain), SQLite itself (database,
- * migrations), and configuration the adapter takes no part in (config, plugin, admin, storage).
+ * read it. Left to SQLite alone: SQLite itself (migrations) and configuration the adapter takes no
+ * part in (plugin, admin, storage); the unit project's files touch no database.
  */
 const MONGO_TESTS = [
   'test/mongo/indexes.test.ts',
@@ -20,18 +22,36 @@ const MONGO_TESTS = [
   'test/int/mail.test.ts',
   'test/int/dashboard.test.ts',
   'test/int/auth.test.ts',
+  'test/int/login-timing.test.ts',
   'test/int/announce-once.test.ts',
   'test/int/applying.test.ts',
 ]
 
+/** The SQLite file the int project's databases start as copies of (test/helpers/sqliteTemplate.ts), one per run. */
+const SQLITE_TEMPLATE = path.join(tmpdir(), `ehk-sqlite-template-${process.pid}.db`)
+
 export default defineConfig({
   test: {
+    // Both cores: each file has its own database, ports and mailbox (the widgets project keeps to
+    // one file at a time).
+    maxWorkers: 2,
     projects: [
+      {
+        test: {
+          // The pure rules and configuration: no Payload, no database, no build (npm run test:fast).
+          name: 'unit',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts'],
+        },
+      },
       {
         test: {
           name: 'int',
           environment: 'node',
-          include: ['test/int/**/*.test.ts', 'src/**/*.test.ts'],
+          include: ['test/int/**/*.test.ts'],
+          env: { EHK_SQLITE_TEMPLATE: SQLITE_TEMPLATE },
+          globalSetup: ['test/helpers/sqliteTemplate.ts'],
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
@@ -46,6 +66,7 @@ export default defineConfig({
           include: MONGO_TESTS,
           env: { EHK_TEST_DATABASE: 'mongodb' },
           globalSetup: ['test/mongo/globalSetup.ts'],
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
@@ -59,8 +80,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 300_000,
           pool: 'forks',
-          // One app (or two) at a time on this 2-core machine; each file starts its own.
-          fileParallelism: false,
+          // Each file starts its own app (or two) on ports of its own.
         },
       },
       {

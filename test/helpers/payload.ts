@@ -4,7 +4,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { sv } from '@payloadcms/translations/languages/sv'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { _internal_jobSystemGlobals, buildConfig, type Config, type EmailAdapter, getPayload, type Payload, type Plugin, type SanitizedConfig } from 'payload'
@@ -34,17 +34,40 @@ export interface TestPayload {
 }
 
 /**
- * A real Payload on a fresh SQLite file of its own, in a temporary folder removed by destroy(); or,
- * given `shared`, a second instance on another's database (as a second app server would be).
+ * The SQLite file that test databases of the plugin's own schema start as a copy of: that schema
+ * pushed once per test run (test/helpers/sqliteTemplate.ts). Unset (e.g. in the widget tests' API
+ * server), each database is pushed from scratch.
  */
-export async function startCustomPayload(configure: (dbUrl: string) => Omit<Config, 'secret'>, shared?: { databaseUrl: string; key: string }): Promise<Omit<TestPayload, 'clock'>> {
+const SQLITE_TEMPLATE = process.env.EHK_SQLITE_TEMPLATE
+
+/**
+ * A real Payload on a fresh SQLite file of its own, in a temporary folder removed by destroy(); or,
+ * given `shared`, a second instance on another's database (as a second app server would be). With
+ * `fromTemplate`, the file starts as a copy of the template (whose schema the config must have, so
+ * nothing is pushed); else the schema is pushed into an empty file.
+ */
+export async function startCustomPayload(
+  configure: (dbUrl: string, db: { push: boolean }) => Omit<Config, 'secret'>,
+  shared?: { databaseUrl: string; key: string },
+  { fromTemplate = false } = {},
+): Promise<Omit<TestPayload, 'clock'>> {
   const mongo = onMongo()
   const dir = shared || mongo ? undefined : mkdtempSync(path.join(tmpdir(), 'ehk-test-'))
-  const databaseUrl = shared?.databaseUrl ?? (mongo ? standInDatabase(mongo, `ehk_${randomBytes(6).toString('hex')}`) : `file:${path.join(dir!, 'test.db')}`)
-  const config = await buildConfig({ telemetry: false, ...configure(databaseUrl), secret: 'test-secret' })
-  // One instance per test file (Vitest runs each file in its own process), under getPayload's default
-  // key, so that Payload's own request handlers (REST, GraphQL) find this instance when served over HTTP.
-  const payload = await getPayload({ config, key: shared?.key })
+  const file = dir && path.join(dir, 'test.db')
+  const copied = Boolean(file && fromTemplate && SQLITE_TEMPLATE)
+  if (copied) copyFileSync(SQLITE_TEMPLATE!, file!)
+  const databaseUrl = shared?.databaseUrl ?? (mongo ? standInDatabase(mongo, `ehk_${randomBytes(6).toString('hex')}`) : `file:${file}`)
+  const config = await buildConfig({ telemetry: false, ...configure(databaseUrl, { push: !copied && !shared }), secret: 'test-secret' })
+  // One instance per test file, under getPayload's default key, so that Payload's own request
+  // handlers (REST, GraphQL) find this instance when served over HTTP. Test files may share a
+  // process (one after another): an empty file is always pushed, whatever schema the previous
+  // file's instance pushed (Payload skips a push whose schema it pushed before in this process).
+  const key = shared?.key ?? 'default'
+  const forcePush = file && !copied
+  if (forcePush) process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
+  const payload = await getPayload({ config, key }).finally(() => {
+    if (forcePush) delete process.env.PAYLOAD_FORCE_DRIZZLE_PUSH
+  })
   return {
     payload,
     config,
@@ -53,9 +76,21 @@ export async function startCustomPayload(configure: (dbUrl: string) => Omit<Conf
       // A MongoDB test database is dropped by the instance that made it.
       if (mongo && !shared) await (payload.db as unknown as { connection: { dropDatabase(): Promise<unknown> } }).connection.dropDatabase()
       await payload.destroy()
+      forgetProcessCaches(key)
       if (dir) rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * Test files may share a process, one after another (`isolate: false` in vitest.config.ts), and
+ * Payload keeps some things for the process: its instances by key, and the GraphQL schema (built
+ * from the first config served, with that config's access rules). The next file makes its own.
+ */
+function forgetProcessCaches(key: string) {
+  const process = globalThis as { _payload?: Map<string, unknown>; _payload_graphql?: { graphql: unknown; promise: unknown } }
+  process._payload?.delete(key)
+  if (process._payload_graphql) Object.assign(process._payload_graphql, { graphql: null, promise: null })
 }
 
 /** Whether this test file runs on the MongoDB stand-in (the int-mongo project), which does not enforce unique indexes. */
@@ -68,8 +103,8 @@ export const ON_MONGO_STAND_IN = process.env.EHK_TEST_DATABASE === 'mongodb'
 const onMongo = (): string | undefined => (ON_MONGO_STAND_IN ? inject('mongoUrl') : undefined)
 
 /** The database adapter of a test instance: the app's own MongoDB settings on the stand-in, else SQLite. */
-export function testDatabase(url: string) {
-  return url.startsWith('mongodb://') ? mongooseAdapter({ url, ...mongoSettings() }) : sqliteAdapter({ client: { url }, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, wal: true })
+export function testDatabase(url: string, { push = true } = {}) {
+  return url.startsWith('mongodb://') ? mongooseAdapter({ url, ...mongoSettings() }) : sqliteAdapter({ client: { url }, push, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, wal: true })
 }
 
 /** Where the test CMS says it lives: the links in its e-mails point here. */
@@ -89,9 +124,9 @@ export async function startPayload(
   // The jobs queue compares waitUntil with the same clock as the plugin (Payload's own hook for its tests).
   _internal_jobSystemGlobals.getCurrentDate = clock.now
   const started = await startCustomPayload(
-    (url) => ({
+    (url, db) => ({
       serverURL: TEST_SERVER_URL,
-      db: testDatabase(url),
+      db: testDatabase(url, db),
       editor: lexicalEditor(),
       email,
       sharp,
@@ -101,6 +136,8 @@ export async function startPayload(
       plugins: [eHalsokommun({ clock: clock.now, autoRunJobs: false, loginRefusalFloorMs: 0, ...pluginOptions }), ...plugins],
     }),
     shared,
+    // Another plugin may add to the schema; without one it is the template's.
+    { fromTemplate: plugins.length === 0 },
   )
   return { ...started, clock }
 }
