@@ -130,9 +130,18 @@ function answeredWidget(req, res) {
   return true
 }
 
+/** The static pages and the widgets' files: read only. */
+const READ_ONLY_PATH = /^\/(?:ansokan|demo|forhandsvisning)(?:\/[^?#]*)?(?:\?.*)?$|^\/widgets\//
+const plain = { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }
+
 const server = createServer(async (req, res) => {
   if (!decodablePath(req.url)) {
-    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }).end('Ogiltig adress (felaktig procentkodning) / invalid address (bad percent-encoding).\n')
+    res.writeHead(400, plain).end('Ogiltig adress (felaktig procentkodning) / invalid address (bad percent-encoding).\n')
+    return
+  }
+  // A page or file is read, never posted to: 405 before Next.js reads a body (it answered 500).
+  if (req.method !== 'GET' && req.method !== 'HEAD' && READ_ONLY_PATH.test(req.url ?? '')) {
+    res.writeHead(405, { ...plain, allow: 'GET, HEAD', connection: 'close' }).end('Sidan kan bara läsas / the page can only be read (GET, HEAD).\n')
     return
   }
   // Overwritten on every request, so a client's own header of this name never reaches the app.

@@ -14,6 +14,7 @@ import { type ChangeSignal, ReadCache } from './readCache.js'
 import { publicFinalists, publicJuror, publicPartner, publicWinner, publicYear, type JuryView, type WinnersView } from './publicViews.js'
 import { asDoc, asDocs, type JurorDoc, type PartnerDoc, type YearDoc } from '../types.js'
 import type { RateLimits } from './rateLimit.js'
+import { countParam, yearParam } from './params.js'
 
 /** State the API keeps per app server: the origin list and the read cache (rate limits live in the context). */
 export interface PublicApiState {
@@ -77,6 +78,9 @@ export function createApiState(ctx: EhkContext): PublicApiState {
   return { ctx, origins: new AllowedOrigins(ctx.slugs), reads: new ReadCache(ctx.now, 1000, 10_000, { signal: changes, refreshMs: REFRESH_MS }), changes, submitting: new KeyedLock() }
 }
 
+/** The most winners (and years of finalists) one read gives. */
+const MAX_WINNERS = 50
+
 const MESSAGES = {
   origin: { sv: 'Den här webbplatsen får inte använda tjänsten.', en: 'This website may not use the service.' },
   rate: { sv: 'För många förfrågningar. Försök igen om en stund.', en: 'Too many requests. Please try again shortly.' },
@@ -87,6 +91,9 @@ const MESSAGES = {
     en: 'The preview link is invalid or has expired. Open a new one from the year in the admin.',
   },
   internal: { sv: 'Något gick fel hos oss. Försök igen.', en: 'Something went wrong on our side. Please try again.' },
+  badQuery: { sv: 'Frågan innehåller fel.', en: 'The query has errors.' },
+  badLimit: { sv: `Ange ett heltal från 1 till ${MAX_WINNERS}.`, en: `Give a whole number from 1 to ${MAX_WINNERS}.` },
+  badYear: { sv: 'Ange ett år med fyra siffror, till exempel 2027.', en: 'Give a year in four digits, such as 2027.' },
 }
 
 /**
@@ -199,10 +206,7 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
     })
   /** The current year: the open one, else the latest published. */
   const current = async (req: PayloadRequest) => (await findYear(req, { status: { equals: 'open' } })) ?? (await findYear(req, PUBLISHED))
-  const published = (req: PayloadRequest) => {
-    const number = Number(req.routeParams?.year)
-    return Number.isInteger(number) ? findYear(req, { and: [PUBLISHED, { year: { equals: number } }] }) : Promise.resolve(undefined)
-  }
+  const published = (req: PayloadRequest, number: number) => findYear(req, { and: [PUBLISHED, { year: { equals: number } }] })
 
   /**
    * The year a preview link opens (PREVIEW_HEADER): its number when the token is valid for the year
@@ -245,7 +249,9 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
     publicEndpoint(state, 'get', '/years/:year', async (req, headers) => {
       const preview = previewOf(req)
       if (preview === 'refused') return problem(403, MESSAGES.previewRefused[langOf(req)], headers)
-      const view = preview ? await previewed(req, preview).then((year) => year && publicYear(year, ctx.now())) : await yearView(`years/${req.routeParams?.year}`, () => published(req))
+      // A year is four digits; anything else is no year (and no entry in the read cache).
+      const number = yearParam(req.routeParams?.year as string | undefined)
+      const view = preview ? await previewed(req, preview).then((year) => year && publicYear(year, ctx.now())) : number && (await yearView(`years/${number}`, () => published(req, number)))
       if (!view) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
       return cachedJson(req, view, headers, ctx.now())
     }),
@@ -258,24 +264,32 @@ export function readEndpoints(ctx: EhkContext, state: PublicApiState): Endpoint[
     publicEndpoint(state, 'get', '/years/:year/jury', async (req, headers) => {
       const preview = previewOf(req)
       if (preview === 'refused') return problem(403, MESSAGES.previewRefused[langOf(req)], headers)
+      const number = yearParam(req.routeParams?.year as string | undefined)
       const view = preview
         ? await previewed(req, preview).then((year) => year && juryOf(req, year, { overrideAccess: true }))
-        : await juryView(req, `years/${req.routeParams?.year}/jury`, () => published(req))
+        : number && (await juryView(req, `years/${number}/jury`, () => published(req, number)))
       if (!view) return problem(404, MESSAGES.unknownYear[langOf(req)], headers)
       return cachedJson(req, view, headers)
     }),
     publicEndpoint(state, 'get', '/winners', async (req, headers) => {
       const params = new URL(req.url ?? '', 'http://x').searchParams
-      const limit = Math.min(50, Math.max(1, Number(params.get('limit')) || 50))
-      const only = Number(params.get('year'))
-      const onlyYear = Number.isInteger(only) && only > 0 ? [{ year: { equals: only } }] : []
+      const limit = countParam(params.get('limit'), MAX_WINNERS)
+      const only = params.get('year') ? yearParam(params.get('year')) : null
+      if (limit === 'invalid' || only === undefined) {
+        const lang = langOf(req)
+        return problem(400, MESSAGES.badQuery[lang], headers, {
+          ...(limit === 'invalid' && { limit: MESSAGES.badLimit[lang] }),
+          ...(only === undefined && { year: MESSAGES.badYear[lang] }),
+        })
+      }
+      const onlyYear = only ? [{ year: { equals: only } }] : []
       const view = await state.reads.get(
-        `winners?${limit}&${only}`,
+        `winners?${limit ?? MAX_WINNERS}&${only ?? ''}`,
         async (): Promise<WinnersView> => {
           const now = ctx.now()
           const [winnerYears, finalistYears, upcoming] = await Promise.all([
-            req.payload.find({ collection: slugs.awardYears, where: { and: [publicWinnerYears(now), ...onlyYear] }, depth: 0, limit, sort: '-year', ...asPublic }),
-            req.payload.find({ collection: slugs.awardYears, where: { and: [publicFinalistYears(now), ...onlyYear] }, depth: 0, limit, sort: '-year', ...asPublic }),
+            req.payload.find({ collection: slugs.awardYears, where: { and: [publicWinnerYears(now), ...onlyYear] }, depth: 0, limit: limit ?? MAX_WINNERS, sort: '-year', ...asPublic }),
+            req.payload.find({ collection: slugs.awardYears, where: { and: [publicFinalistYears(now), ...onlyYear] }, depth: 0, limit: limit ?? MAX_WINNERS, sort: '-year', ...asPublic }),
             req.payload.find({ collection: slugs.awardYears, where: { and: [PUBLISHED, upcomingAnnouncements(now), ...onlyYear] }, depth: 0, limit: 1, sort: 'announcementAt', ...asPublic }),
           ])
           // The public reads above show `winner` only where the embargo is lifted; applications are

@@ -6,22 +6,23 @@ import {
   checkApplicationWindow,
   checkMunicipality,
   checkSupplementaryAnswer,
+  CONTACT_TEXT_LIMIT,
   emailViolation,
   maxApplicationBytes,
   referenceNumber,
   yearRules,
 } from '../domain/application.js'
-import { maxJsonBytes, normalizeText } from '../domain/characters.js'
+import { maxJsonBytes, normalizeText, tooLarge } from '../domain/characters.js'
 import { isEmail, normalizeEmail } from '../domain/contact.js'
 import { applicationWindow, COUNTED_APPLICATION_STATUSES, countedApplications, isCounted, publishedYears } from '../domain/lifecycle.js'
 import { findMunicipality, isMunicipalityCode } from '../domain/municipalities.js'
 import { type Lang, type Violation, violation } from '../domain/text.js'
-import { PUBLIC_SUBMISSION, SYSTEM_CHANGE } from '../lib/context.js'
+import { PUBLIC_SUBMISSION, REQUEST_INSTANT, requestNow, SYSTEM_CHANGE } from '../lib/context.js'
 import { newToken, sha256 } from '../lib/hash.js'
 import { ACTOR_LABEL, ACTORS } from '../lib/history.js'
 import { idOf } from '../lib/relations.js'
 import { mailConfirmationLink, mailEditLink, mailOrganiserNotice, mailWithdrawn } from '../mail/notices.js'
-import { declaredTooLarge, readCapped } from './body.js'
+import { declaredTooLarge, readCapped, tooComplexJson } from './body.js'
 import { json, langOf, problem } from './http.js'
 import { publicEndpoint, type PublicApiState, spend } from './publicApi.js'
 import { type ApplicationDoc, asDoc, asDocs, asFields, type YearDoc } from '../types.js'
@@ -34,12 +35,19 @@ export const CONFIRM_WITHIN_MS = 48 * 60 * 60 * 1000
 export const LINK_COOLDOWN_MS = 10 * 60 * 1000
 /** Bodies of the small requests (confirm, withdraw, resend a link). */
 const SMALL_BODY_BYTES = 8 * 1024
+/**
+ * The most deeply nested and the largest JSON any of these endpoints takes: an application is
+ * three levels deep and holds a few dozen values (one answer per criterion).
+ */
+const MAX_JSON_DEPTH = 8
+const MAX_JSON_VALUES = 2_000
 /** More messages than this help nobody: the rest are left out. */
 const MAX_FIELD_ERRORS = 50
 
 const MESSAGES = {
   tooLarge: { sv: 'Förfrågan är för stor.', en: 'The request is too large.' },
   badJson: { sv: 'Förfrågan kunde inte läsas (ogiltig JSON).', en: 'The request could not be read (invalid JSON).' },
+  tooComplex: { sv: 'Förfrågan är för djupt nästlad eller har för många värden.', en: 'The request is nested too deeply or holds too many values.' },
   invalid: { sv: 'Ansökan innehåller fel. Rätta fälten och skicka igen.', en: 'The application has errors. Correct the fields and send it again.' },
   noOpenYear: { sv: 'Det går inte att ansöka just nu.', en: 'Applications are not open right now.' },
   unknownYear: { sv: 'Året finns inte eller tar inte emot ansökningar.', en: 'The year does not exist or does not take applications.' },
@@ -82,6 +90,7 @@ async function readBody(req: PayloadRequest, lang: Lang, headers: Headers, maxBy
   if (declaredTooLarge(req.headers, maxBytes)) return tooLarge()
   const raw = await readCapped(req.body, maxBytes)
   if (!raw) return tooLarge()
+  if (tooComplexJson(raw, MAX_JSON_DEPTH, MAX_JSON_VALUES)) return problem(400, MESSAGES.tooComplex[lang], headers)
   try {
     const body = JSON.parse(raw.toString('utf8')) as unknown
     if (body && typeof body === 'object' && !Array.isArray(body)) return body as Body
@@ -101,7 +110,8 @@ function fieldErrors(violations: Violation[], lang: Lang): Record<string, string
   return errors
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? normalizeText(value).trim() : value)
+/** A short text as it is stored; one too large to be one (see tooLarge) is left for the rules to refuse, unread. */
+const text = (value: unknown) => (typeof value === 'string' && !tooLarge([value], CONTACT_TEXT_LIMIT) ? normalizeText(value).trim() : value)
 
 /** Only the fields an applicant writes, normalised as they will be stored; everything else in the body is ignored. */
 function applicantFields(body: Body): ApplicationInput & { contact: NonNullable<ApplicationInput['contact']> } {
@@ -196,21 +206,22 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
   const asApplicant = (req: PayloadRequest) => ({
     ...sys,
     showHiddenFields: true,
-    req: { i18n: req.i18n, headers: req.headers, context: { [SYSTEM_CHANGE]: true, [ACTOR_LABEL]: ACTORS.applicant } } as never,
+    req: { i18n: req.i18n, headers: req.headers, context: { [SYSTEM_CHANGE]: true, [ACTOR_LABEL]: ACTORS.applicant, [REQUEST_INSTANT]: requestNow(req, ctx.now) } } as never,
   })
 
-  const coolingDown = (application: ApplicationDoc) => !!application.linkSentAt && ctx.now().getTime() - new Date(application.linkSentAt).getTime() < LINK_COOLDOWN_MS
+  const coolingDown = (application: ApplicationDoc, now: Date) => !!application.linkSentAt && now.getTime() - new Date(application.linkSentAt).getTime() < LINK_COOLDOWN_MS
 
   /** Mails the application's contact a new link (the old one stops working), unless one was mailed a moment ago. */
   async function remail(req: PayloadRequest, application: ApplicationDoc) {
-    if (coolingDown(application)) return
+    const now = requestNow(req, ctx.now)
+    if (coolingDown(application, now)) return
     const token = newToken()
     const unconfirmed = application.status === 'unconfirmed'
     const updated = asDoc<ApplicationDoc & { confirmExpiresAt: string }>(
       await req.payload.update({
         collection: slugs.applications,
         id: application.id,
-        data: asFields({ [unconfirmed ? 'confirmTokenHash' : 'editTokenHash']: sha256(token), linkSentAt: ctx.now().toISOString() }),
+        data: asFields({ [unconfirmed ? 'confirmTokenHash' : 'editTokenHash']: sha256(token), linkSentAt: now.toISOString() }),
         ...asApplicant(req),
       }),
     )
@@ -231,11 +242,15 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     const year = await targetYear(req.payload, open, body.year)
     if (year === 'none-open') return problem(403, MESSAGES.noOpenYear[lang], headers)
     if (year === 'unknown') return problem(422, MESSAGES.invalid[lang], headers, { year: MESSAGES.unknownYear[lang] })
-    const closed = checkApplicationWindow(year, ctx.now())
+    // One instant for the whole request: the door, the hooks, the link's expiry.
+    const now = requestNow(req, ctx.now)
+    const closed = checkApplicationWindow(year, now)
     if (closed) return problem(403, closed.message[lang], headers)
 
     const fields = applicantFields(body)
-    const requestHash = fingerprint(year.year, fields)
+    // Only a valid body is worth its fingerprint (a stored application always was valid).
+    const violations = checkApplication(fields, yearRules(year), isMunicipalityCode)
+    const requestHash = violations.length > 0 ? '' : fingerprint(year.year, fields)
     const keyHash = key ? sha256(`${cors.allow ?? ''}|${key}`) : undefined
     const replay = async () => {
       const earlier = keyHash ? await findOne(req.payload, { idempotencyKey: { equals: keyHash } }) : undefined
@@ -251,7 +266,6 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
       if (typeof body[HONEYPOT_FIELD] === 'string' && body[HONEYPOT_FIELD] !== '') {
         // A receipt like any other, for nothing stored or sent.
         const municipality = findMunicipality(fields.municipality) ?? findMunicipality('0180')!
-        const now = ctx.now()
         const decoy = {
           reference: referenceNumber(year.year, municipality.code),
           municipality: municipality.code,
@@ -262,7 +276,6 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
         }
         return json(receipt(decoy, year, lang), 201, headers)
       }
-      const violations = checkApplication(fields, yearRules(year), isMunicipalityCode)
       if (violations.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(violations, lang))
       const limited = await spend(req, state, 'submit', headers)
       if (limited) return limited
@@ -276,14 +289,13 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
           { status: { in: ['unconfirmed', ...COUNTED_APPLICATION_STATUSES] } },
         ],
       })
-      if (mine && (mine.status !== 'unconfirmed' || new Date(mine.confirmExpiresAt!) > ctx.now())) {
+      if (mine && (mine.status !== 'unconfirmed' || new Date(mine.confirmExpiresAt!) > now)) {
         await remail(req, mine)
         return json({ status: 202, message: MESSAGES.mailed[lang] }, 202, headers)
       }
       if (mine) await req.payload.delete({ collection: slugs.applications, id: mine.id, ...sys })
 
       const token = newToken()
-      const now = ctx.now()
       const expires = new Date(Math.min(now.getTime() + CONFIRM_WITHIN_MS, new Date(year.deadline!).getTime()))
       let application: ApplicationDoc
       try {
@@ -302,7 +314,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
             }),
             ...sys,
             // A request of our own making (see asApplicant): the hooks read the consent version from its context.
-            req: { i18n: req.i18n, headers: req.headers, context: { [PUBLIC_SUBMISSION]: { consentVersion: fields.consentVersion } } } as never,
+            req: { i18n: req.i18n, headers: req.headers, context: { [PUBLIC_SUBMISSION]: { consentVersion: fields.consentVersion }, [REQUEST_INSTANT]: now } } as never,
           }),
         )
       } catch (error) {
@@ -331,9 +343,10 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     const application = await byTokenHash('confirmTokenHash', body.token)(req.payload)
     if (!application) return problem(404, MESSAGES.noToken[lang], headers)
     if (application.status !== 'unconfirmed') return problem(410, application.status === 'withdrawn' ? MESSAGES.withdrawn[lang] : MESSAGES.alreadyConfirmed[lang], headers)
-    if (new Date(application.confirmExpiresAt!) <= ctx.now()) return problem(410, MESSAGES.confirmExpired[lang], headers)
+    const now = requestNow(req, ctx.now)
+    if (new Date(application.confirmExpiresAt!) <= now) return problem(410, MESSAGES.confirmExpired[lang], headers)
     const year = await findYearById(req.payload, application.awardYear)
-    const closed = checkApplicationWindow(year, ctx.now())
+    const closed = checkApplicationWindow(year, now)
     if (closed) return problem(403, closed.message[lang], headers)
     const limited = await spend(req, state, 'submit', headers)
     if (limited) return limited
@@ -342,7 +355,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     await req.payload.update({
       collection: slugs.applications,
       id: application.id,
-      data: asFields({ status: 'submitted', confirmedAt: ctx.now().toISOString(), editTokenHash: sha256(editToken), linkSentAt: ctx.now().toISOString() }),
+      data: asFields({ status: 'submitted', confirmedAt: now.toISOString(), editTokenHash: sha256(editToken), linkSentAt: now.toISOString() }),
       ...asApplicant(req),
     })
     // Read again: confirming may have made it one of two competing applications.
@@ -391,7 +404,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     const found = await byEditToken(req, lang, headers)
     if (found instanceof Response) return found
     if (!isCounted(found.application.status)) return problem(409, MESSAGES.withdrawn[lang], headers)
-    const closed = checkApplicationWindow(found.year, ctx.now())
+    const closed = checkApplicationWindow(found.year, requestNow(req, ctx.now))
     if (closed) return problem(403, closed.message[lang], headers)
     const body = await readBody(req, lang, headers, maxBytes(found.year))
     return body instanceof Response ? body : { ...found, body }
@@ -401,7 +414,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     const found = await byEditToken(req, langOf(req), headers)
     if (found instanceof Response) return found
     headers.set('Cache-Control', 'private, no-store')
-    return json(editable(found.application, found.year, langOf(req), ctx.now()), 200, headers)
+    return json(editable(found.application, found.year, langOf(req), requestNow(req, ctx.now)), 200, headers)
   })
 
   const update = publicEndpoint(state, 'patch', '/applications/mine', async (req, headers) => {
@@ -409,7 +422,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     const found = await changeByEditToken(req, lang, headers, (year) => maxApplicationBytes(year.characterLimit, (year.criteria ?? []).length))
     if (found instanceof Response) return found
     const { body } = found
-    const current = editable(found.application, found.year, lang, ctx.now())
+    const current = editable(found.application, found.year, lang, requestNow(req, ctx.now))
     const fields = applicantFields({ municipality: found.application.municipality, consent: true, contact: body.contact ?? current.contact, answers: body.answers ?? current.answers })
     const violations = checkApplication({ ...fields, consentVersion: undefined }, yearRules(found.year), isMunicipalityCode)
     if (violations.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(violations, lang))
@@ -423,7 +436,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
         ...asApplicant(req),
       }),
     )
-    return json(editable(updated, found.year, lang, ctx.now()), 200, headers)
+    return json(editable(updated, found.year, lang, requestNow(req, ctx.now)), 200, headers)
   })
 
   const withdraw = publicEndpoint(state, 'post', '/applications/mine/withdraw', async (req, headers) => {
@@ -441,7 +454,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
       }),
     )
     await mailWithdrawn(req, ctx, withdrawn)
-    return json({ ...editable(withdrawn, found.year, lang, ctx.now()), message: MESSAGES.withdrawnNow[lang] }, 200, headers)
+    return json({ ...editable(withdrawn, found.year, lang, requestNow(req, ctx.now)), message: MESSAGES.withdrawnNow[lang] }, 200, headers)
   })
 
   /** Answers to the jury's supplementary questions: all of them valid and in time, or none stored. */
@@ -456,7 +469,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     if (body instanceof Response) return body
     const given = Array.isArray(body.answers) ? (body.answers as Body[]).slice(0, questions.length + 1) : null
     if (!given || given.length === 0 || given.length > questions.length) return problem(422, MESSAGES.invalid[lang], headers, { answers: MESSAGES.answersList[lang] })
-    const now = ctx.now()
+    const now = requestNow(req, ctx.now)
     const late: Violation[] = []
     const invalid: Violation[] = []
     const texts = new Map<string, string>()
@@ -484,7 +497,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
         ...asApplicant(req),
       }),
     )
-    return json(editable(updated, found.year, lang, ctx.now()), 200, headers)
+    return json(editable(updated, found.year, lang, requestNow(req, ctx.now)), 200, headers)
   })
 
   return [submit, confirm, resendLink, read, update, withdraw, answer]

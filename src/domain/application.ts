@@ -1,6 +1,6 @@
 // Everything an application must satisfy, whoever sends it (the public form, the admin, a script).
 import { idOf } from '../lib/relations.js'
-import { countCharacters, hasOverlongCharacter, maxJsonBytes, normalizeText, totalCharacters } from './characters.js'
+import { type Length, maxJsonBytes, measureLength, normalizeText } from './characters.js'
 import { CONSENT } from './consent.js'
 import { isEmail, isPhone } from './contact.js'
 import { applicationWindow, type YearState } from './lifecycle.js'
@@ -36,6 +36,14 @@ export const yearRules = (year: { characterLimit: number; criteria?: readonly un
 const isText = (v: unknown): v is string => typeof v === 'string' && normalizeText(v).trim().length > 0
 const isBlank = (v: unknown) => v === undefined || v === null || v === ''
 
+const tooLargeText = (path: string) =>
+  violation(
+    'text.too-large',
+    path,
+    'Texten tar för stor plats (väldigt långa tecken, till exempel långa emojisekvenser). Korta den.',
+    'The text takes too much space (very long characters, such as long emoji sequences). Shorten it.',
+  )
+
 const overlong = (path: string) =>
   violation(
     'text.overlong-character',
@@ -44,15 +52,30 @@ const overlong = (path: string) =>
     'The text holds a character that is too long (such as a letter with very many accents). Remove it.',
   )
 
+/** A number as a Swedish and an English reader write it (12 000, 12,000). */
+const sv = (n: number) => n.toLocaleString('sv-SE')
+const en = (n: number) => n.toLocaleString('en-GB')
+
 /** A short optional or required text: within CONTACT_TEXT_LIMIT characters, without overlong characters. */
 function checkShortText(value: unknown, path: string, required: Violation | null): Violation | null {
   if (isBlank(value) && !required) return null
+  // Its size first: a name sent as 400 000 code units is refused before it is normalised or counted.
+  const { problem } = typeof value === 'string' ? measureLength([value], CONTACT_TEXT_LIMIT) : {}
+  if (problem === 'too-large') return tooLargeText(path)
+  if (problem === 'too-long') return violation('text.length', path, `Högst ${CONTACT_TEXT_LIMIT} tecken.`, `At most ${CONTACT_TEXT_LIMIT} characters.`)
   if (!isText(value)) return required ?? violation('text.type', path, 'Ange en text.', 'Enter a text.')
-  if (hasOverlongCharacter(value)) return overlong(path)
-  if (countCharacters(value) > CONTACT_TEXT_LIMIT) {
-    return violation('text.length', path, `Högst ${CONTACT_TEXT_LIMIT} tecken.`, `At most ${CONTACT_TEXT_LIMIT} characters.`)
-  }
+  if (problem === 'overlong-character') return overlong(path)
   return null
+}
+
+/**
+ * How far past its limit a text is, in the words of the message: exactly, or (past twice the
+ * limit, where counting stops) at least that far.
+ */
+function overBy({ characters, exact }: Length, limit: number) {
+  return exact
+    ? { sv: `${sv(characters - limit)} tecken för`, en: `${en(characters - limit)} characters too`, nowSv: `nu ${sv(characters)}`, nowEn: `now ${en(characters)}` }
+    : { sv: `över ${sv(limit)} tecken för`, en: `over ${en(limit)} characters too`, nowSv: `nu över ${sv(2 * limit)}`, nowEn: `now over ${en(2 * limit)}` }
 }
 
 /**
@@ -134,6 +157,9 @@ export function checkAnswers(answers: ApplicationInput['answers'], year: YearRul
   }
   const problems: Violation[] = []
   const seen = new Set<string>()
+  const texts = list.map((answer) => (typeof answer?.text === 'string' ? answer.text : ''))
+  // Counted once, all answers together, no further than the rules need (see measureLength).
+  const length = measureLength(texts, year.characterLimit)
   list.forEach((answer, i) => {
     const id = answer?.criterion === null || answer?.criterion === undefined ? '' : String(answer.criterion)
     if (!expected.has(id)) {
@@ -142,9 +168,9 @@ export function checkAnswers(answers: ApplicationInput['answers'], year: YearRul
       problems.push(violation('application.answer-twice', `answers.${i}.criterion`, 'Området har redan ett svar.', 'This area already has an answer.'))
     }
     seen.add(id)
-    if (!isText(answer?.text)) {
+    if (length.problem !== 'too-long' && length.problem !== 'too-large' && !isText(answer?.text)) {
       problems.push(violation('application.answer-text', `answers.${i}.text`, 'Skriv en beskrivning för området.', 'Write a description for this area.'))
-    } else if (hasOverlongCharacter(answer.text)) {
+    } else if (length.overlongAt === i) {
       problems.push(overlong(`answers.${i}.text`))
     }
   })
@@ -154,15 +180,16 @@ export function checkAnswers(answers: ApplicationInput['answers'], year: YearRul
       violation('application.answers-missing', 'answers', `Beskriv alla ${expected.size} områden (${missing.length} saknas).`, `Describe all ${expected.size} areas (${missing.length} missing).`),
     )
   }
-  const total = totalCharacters(list.map((a) => (typeof a?.text === 'string' ? a.text : '')))
-  if (total > year.characterLimit) {
-    const limit = year.characterLimit.toLocaleString('sv-SE')
+  if (length.problem === 'too-large') problems.push(tooLargeText('answers'))
+  if (length.problem === 'too-long') {
+    const limit = year.characterLimit
+    const over = overBy(length, limit)
     problems.push(
       violation(
         'application.character-limit',
         'answers',
-        `Texten är ${(total - year.characterLimit).toLocaleString('sv-SE')} tecken för lång: högst ${limit} tecken totalt, nu ${total.toLocaleString('sv-SE')}.`,
-        `The text is ${(total - year.characterLimit).toLocaleString('en-GB')} characters too long: at most ${year.characterLimit.toLocaleString('en-GB')} in total, now ${total.toLocaleString('en-GB')}.`,
+        `Texten är ${over.sv} lång: högst ${sv(limit)} tecken totalt, ${over.nowSv}.`,
+        `The text is ${over.en} long: at most ${en(limit)} in total, ${over.nowEn}.`,
       ),
     )
   }
@@ -214,18 +241,13 @@ export function checkSupplementaryAnswer(question: SupplementaryQuestion, text: 
   if (now >= new Date(question.answerBy)) {
     return [violation('question.closed', path, 'Tiden för att svara på frågan har gått ut.', 'The time for answering the question has passed.')]
   }
-  if (!isText(text)) return [violation('question.answer-text', path, 'Skriv ett svar.', 'Write an answer.')]
-  if (hasOverlongCharacter(text)) return [overlong(path)]
-  const count = countCharacters(text)
-  if (count > question.answerLimit) {
-    return [
-      violation(
-        'question.answer-limit',
-        path,
-        `Svaret är ${(count - question.answerLimit).toLocaleString('sv-SE')} tecken för långt: högst ${question.answerLimit.toLocaleString('sv-SE')} tecken.`,
-        `The answer is ${(count - question.answerLimit).toLocaleString('en-GB')} characters too long: at most ${question.answerLimit.toLocaleString('en-GB')}.`,
-      ),
-    ]
+  const length = typeof text === 'string' ? measureLength([text], question.answerLimit) : undefined
+  if (length?.problem === 'too-large') return [tooLargeText(path)]
+  if (length?.problem === 'too-long') {
+    const over = overBy(length, question.answerLimit)
+    return [violation('question.answer-limit', path, `Svaret är ${over.sv} långt: högst ${sv(question.answerLimit)} tecken.`, `The answer is ${over.en} long: at most ${en(question.answerLimit)}.`)]
   }
+  if (!isText(text)) return [violation('question.answer-text', path, 'Skriv ett svar.', 'Write an answer.')]
+  if (length?.problem === 'overlong-character') return [overlong(path)]
   return []
 }

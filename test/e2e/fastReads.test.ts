@@ -56,6 +56,10 @@ it('answers every public read exactly as Payload’s own handling does, refusals
     '/winners?limit=1&year=2022',
     '/municipalities',
     '/years/current/',
+    '/winners?limit=3.7',
+    '/winners?year=0x7EB',
+    `/years/${year}.0`,
+    `/years/+${year}/jury`,
   ]
   const asks: Array<Record<string, string>> = [
     {},

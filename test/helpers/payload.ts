@@ -17,7 +17,13 @@ import { eHalsokommun, type EhkPluginOptions } from '../../src/index.js'
 /** A clock that tests move by hand. */
 export class TestClock {
   constructor(public current: Date) {}
-  now = () => new Date(this.current)
+  /** Milliseconds that pass between one reading of the clock and the next (0: time stands still). */
+  passing = 0
+  now = () => {
+    const at = new Date(this.current)
+    this.current = new Date(this.current.getTime() + this.passing)
+    return at
+  }
   set(at: Date | string) {
     this.current = new Date(at)
   }

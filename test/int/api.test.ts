@@ -123,6 +123,20 @@ describe('reading', () => {
     expect((await call('/winners?limit=1&year=2026')).json.winners).toHaveLength(1)
   })
 
+  it('reads numbers written one way only: a fraction or another spelling is a 400 (or no year), never a 500', async () => {
+    for (const limit of ['3.7', '0', '51', '-1', '1e1', '0x10', ' 5', 'abc']) {
+      const { status, json } = await call(`/winners?limit=${encodeURIComponent(limit)}`)
+      expect([limit, status, json.errors]).toEqual([limit, 400, { limit: 'Ange ett heltal från 1 till 50.' }])
+    }
+    for (const year of ['0x7EB', '+2026', '2026.0', '2026e0', '26']) {
+      const { status, json } = await call(`/winners?year=${encodeURIComponent(year)}`)
+      expect([year, status, json.errors]).toEqual([year, 400, { year: 'Ange ett år med fyra siffror, till exempel 2027.' }])
+      expect([year, (await call(`/years/${encodeURIComponent(year)}`)).status]).toEqual([year, 404])
+      expect([year, (await call(`/years/${encodeURIComponent(year)}/jury`)).status]).toEqual([year, 404])
+    }
+    expect((await call('/winners?limit=&year=')).status).toBe(200)
+  })
+
   it('gives the 290 municipalities and a year’s published jury and partners, without contact details', async () => {
     const { json } = await call('/municipalities')
     expect(json.municipalities).toHaveLength(290)

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import mongoose from 'mongoose'
 import { RateLimiterMemory, RateLimiterMongo } from 'rate-limiter-flexible'
 import { describe, expect, it } from 'vitest'
-import { readCapped } from '../../src/api/body.js'
+import { readCapped, tooComplexJson } from '../../src/api/body.js'
 import { bucket, clientAddress } from '../../src/api/clientAddress.js'
 import { limiterFor } from '../../src/api/rateLimit.js'
 import { SharedChanges } from '../../src/api/publicApi.js'
@@ -127,6 +127,17 @@ describe('reading a body', () => {
     expect(await readCapped(stream, 1_000_000)).toBeUndefined()
     expect(pulled).toBeLessThanOrEqual(12)
     expect((await readCapped(new Blob(['{"a":1}']).stream(), 1000))?.toString()).toBe('{"a":1}')
+  })
+
+  it('tells a body nested too deeply or holding too many values before it is parsed, whatever its strings hold', () => {
+    const complex = (text: string) => tooComplexJson(Buffer.from(text), 3, 4)
+    expect(complex('{"a":[{"b":1}]}')).toBe(false)
+    expect(complex('{"a":[{"b":[1]}]}')).toBe(true)
+    expect(complex('[[[[]]]]')).toBe(true)
+    expect(complex('{"a":1,"b":2,"c":3}')).toBe(true) // five values: three colons, two commas
+    // Brackets, commas and colons inside strings (escaped quotes too) are text, not structure.
+    expect(complex(JSON.stringify({ a: '[[[[{{{{,,,,::::"\\' }))).toBe(false)
+    expect(complex(JSON.stringify({ a: 'x\\', b: '[[[[' }))).toBe(false)
   })
 })
 

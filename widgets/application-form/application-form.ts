@@ -1,6 +1,6 @@
 import type { PublicApplication, PublicReceipt } from '../../src/api/submissions.js'
 import { html, nothing } from 'lit'
-import { normalizeText, totalCharacters } from '../../src/domain/characters.js'
+import { normalizeText, tooLarge, totalCharacters } from '../../src/domain/characters.js'
 import { CONSENT } from '../../src/domain/consent.js'
 import { applicationWindow } from '../../src/domain/lifecycle.js'
 import { formatStockholm } from '../../src/domain/time.js'
@@ -471,7 +471,15 @@ export class EhkApplicationForm extends EhkElement {
               @input=${(e: InputEvent) => (this.change((d) => (d.answers[criterion.id] = (e.target as HTMLTextAreaElement).value)), this.announceLater(() => this.t.remaining(this.data!.year.characterLimit - this.total)))}></textarea>
           </div>`
         })}
-        <p id="counter" part="counter" class=${total > year.characterLimit ? 'counter error' : 'counter'}>${t.count(total, year.characterLimit)}</p>
+        <p id="counter" part="counter" class=${
+          total > year.characterLimit ||
+          tooLarge(
+            this.answers.map((a) => a.text),
+            year.characterLimit,
+          )
+            ? 'counter error'
+            : 'counter'
+        }>${t.count(total, year.characterLimit)}</p>
         <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
         <div class="field">
           ${consent.errors}

@@ -2,7 +2,7 @@
 // private link until their dates, each with its own live character count (the same counting rule
 // as the server's). Fetched only by the form of a finalist who has questions.
 import { html, nothing } from 'lit'
-import { countCharacters, normalizeText } from '../../src/domain/characters.js'
+import { countCharacters, normalizeText, tooLarge } from '../../src/domain/characters.js'
 import { formatStockholm } from '../../src/domain/time.js'
 import { ApiError } from '../shared/api.js'
 import type { EhkApplicationForm, Mine } from './application-form.js'
@@ -50,7 +50,7 @@ export function questionsForm(form: EhkApplicationForm, mine: Mine, notice: unkn
             form.replies = { ...form.replies, [q.id]: (e.target as HTMLTextAreaElement).value }
             form.announceLater(() => t.remaining(q.answerLimit - countCharacters(form.replies[q.id] ?? '')))
           }}></textarea>
-        <p id=${`${id}-count`} part="counter" class=${count > q.answerLimit ? 'counter error' : 'counter'}>${t.answerCount(count, q.answerLimit)}</p>
+        <p id=${`${id}-count`} part="counter" class=${count > q.answerLimit || tooLarge([normalizeText(form.replies[q.id] ?? '')], q.answerLimit) ? 'counter error' : 'counter'}>${t.answerCount(count, q.answerLimit)}</p>
       </div>`
     })}
     <p class="visually-hidden" aria-live="polite">${form.announcement}</p>

@@ -8,7 +8,7 @@ import { normalizeEmail } from '../../../domain/contact.js'
 import { type ApplicationStatus, checkApplicationTransition, type YearState } from '../../../domain/lifecycle.js'
 import { findMunicipality, isMunicipalityCode } from '../../../domain/municipalities.js'
 import { violation, type Violation } from '../../../domain/text.js'
-import { HISTORICAL_IMPORT, PUBLIC_SUBMISSION, SYSTEM_CHANGE } from '../../../lib/context.js'
+import { HISTORICAL_IMPORT, PUBLIC_SUBMISSION, requestNow, SYSTEM_CHANGE } from '../../../lib/context.js'
 import { idOf } from '../../../lib/relations.js'
 import { throwIfViolations } from '../../../lib/violations.js'
 
@@ -29,7 +29,7 @@ export const checkApplicationRules =
   async ({ data, originalDoc, operation, req }) => {
     const merged = { ...originalDoc, ...data }
     const slug = ctx.slugs.applications
-    const now = ctx.now()
+    const now = requestNow(req, ctx.now)
     const year = merged.awardYear
       ? ((await req.payload.findByID({
           collection: ctx.slugs.awardYears,
