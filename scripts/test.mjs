@@ -1,7 +1,8 @@
 // npm test: every check, arranged for the two cores of this machine. First the production build
-// beside the unit and integration tests (int on SQLite, int-mongo on the MongoDB stand-in), which
-// need no build; then the end-to-end tests, which start the built app, beside the widget tests in
-// Chromium, the type check and lint. Each lane's output is printed whole when it ends
+// beside the unit and integration tests on SQLite (int), which need no build; then the end-to-end
+// tests, which start the built app and spend much of their time waiting on it or on a browser,
+// beside the integration tests on the MongoDB stand-in (int-mongo), the widget tests in Chromium,
+// the type check and lint. Each lane's output is printed whole when it ends
 // (the tests' as they run), then a table of what took how long, and one closing line of counts.
 //
 //   node scripts/test.mjs          everything (npm test)
@@ -33,10 +34,15 @@ function run(name, command, args, { live = false } = {}) {
 }
 
 /** Vitest on the given projects and files, with a JSON report for the closing counts. */
-const vitest = (name, projects, files = []) =>
-  run(name, 'npx', ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...files, '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, `${name}.json`)}`], {
-    live: true,
-  })
+const vitest = (name, projects, files = [], options = []) =>
+  run(
+    name,
+    'npx',
+    ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...files, ...options, '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, `${name}.json`)}`],
+    {
+      live: true,
+    },
+  )
 
 /** One lane after another step, stopping at the first that fails. */
 async function lane(steps) {
@@ -48,12 +54,10 @@ let ok
 if (fast) {
   ok = await vitest('fast', ['unit', 'int', 'widgets'], ['test/unit/', 'test/int/access.test.ts', 'widgets/'])
 } else {
-  const [built, tested] = await Promise.all([run('build', 'npm', ['run', '--silent', 'build']), vitest('unit and integration', ['unit', 'int', 'int-mongo'])])
-  // The end-to-end tests start the built app: they wait for the build, and run even when other tests
-  // failed. Beside them (they and the widget tests spend much of their time waiting on a browser or
-  // a server), the widget tests, the type check and lint.
+  const [built, tested] = await Promise.all([run('build', 'npm', ['run', '--silent', 'build']), vitest('unit and integration', ['unit', 'int'])])
+  // The end-to-end tests start the built app: they wait for the build, and run even when other tests failed.
   const [ended, checked] = await Promise.all([
-    built ? vitest('widgets and end-to-end', ['widgets', 'e2e']) : vitest('widgets', ['widgets']),
+    vitest(built ? 'MongoDB, widgets and end-to-end' : 'MongoDB and widgets', ['int-mongo', 'widgets', ...(built ? ['e2e'] : [])]),
     lane([() => run('typecheck', 'npm', ['run', '--silent', 'typecheck']), () => run('lint', 'npm', ['run', '--silent', 'lint'])]),
   ])
   if (!built) console.log('\nThe build failed: the end-to-end tests did not run.')

@@ -16,7 +16,14 @@ const LIMITS = { RATE_LIMIT_READ: '10/60', RATE_LIMIT_LOGIN: '5/900', EHK_SEED: 
 
 beforeAll(async () => {
   requireFreshBuild()
-  ;[direct, proxied] = await Promise.all([startApp(3928, LIMITS), startApp(3929, { ...LIMITS, TRUSTED_PROXY_HOPS: '1' })])
+  // Both started at once; if one fails, the other is stopped too (afterAll only knows assigned ones).
+  const started = await Promise.allSettled([startApp(3928, LIMITS), startApp(3929, { ...LIMITS, TRUSTED_PROXY_HOPS: '1' })])
+  const failed = started.find((s) => s.status === 'rejected')
+  if (failed) {
+    await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)))
+    throw failed.reason
+  }
+  ;[direct, proxied] = started.map((s) => (s as PromiseFulfilledResult<App>).value) as [App, App]
   // A reverse proxy as nginx or a load balancer runs one: it appends the address it received from.
   proxy = createServer((incoming, outgoing) => {
     const forwarded = incoming.headers['x-forwarded-for']

@@ -95,19 +95,17 @@ describe('counting characters', () => {
       for (const [kind, unit] of Object.entries(kinds)) {
         const text = unit.repeat(Math.ceil(160_000 / unit.length))
         segment.mockClear()
-        const started = performance.now()
         countCharacters(text)
-        const ms = performance.now() - started
         const pieces = segment.mock.calls.map(([piece]) => String(piece).length)
-        // Quadratic cost comes from long strings: none longer than a few hundred units, and each unit
-        // given about once (a piece's last character again with the next piece).
+        // Quadratic cost comes from long strings (one segmentation of 40 000 units took over a second
+        // here): none longer than a few hundred units, and each unit given about once (a piece's last
+        // character again with the next piece). The time itself is measured over HTTP in
+        // test/e2e/hostile.test.ts.
         expect(Math.max(0, ...pieces), kind).toBeLessThanOrEqual(256)
         expect(
           pieces.reduce((sum, n) => sum + n, 0),
           kind,
         ).toBeLessThanOrEqual(1.15 * text.length)
-        // Intl.Segmenter over the whole of such a text took over a second for 40 000 units here.
-        expect(ms, `${kind}: ${ms.toFixed(0)} ms for ${text.length} units`).toBeLessThan(1000)
       }
     } finally {
       segment.mockRestore()
