@@ -200,20 +200,23 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     return asDoc<ApplicationDoc | undefined>(found[0])
   }
 
+  /** The one instant everything a request decides is decided at (see requestNow). */
+  const nowOf = (req: PayloadRequest) => requestNow(req, ctx.now)
+
   /** A system change of an application made on the applicant's behalf (through one of their links). */
   // `req` is a request of our own making for this change (the caller's language, no user), not the
   // whole PayloadRequest that Payload's type asks for: Payload completes it.
   const asApplicant = (req: PayloadRequest) => ({
     ...sys,
     showHiddenFields: true,
-    req: { i18n: req.i18n, headers: req.headers, context: { [SYSTEM_CHANGE]: true, [ACTOR_LABEL]: ACTORS.applicant, [REQUEST_INSTANT]: requestNow(req, ctx.now) } } as never,
+    req: { i18n: req.i18n, headers: req.headers, context: { [SYSTEM_CHANGE]: true, [ACTOR_LABEL]: ACTORS.applicant, [REQUEST_INSTANT]: nowOf(req) } } as never,
   })
 
   const coolingDown = (application: ApplicationDoc, now: Date) => !!application.linkSentAt && now.getTime() - new Date(application.linkSentAt).getTime() < LINK_COOLDOWN_MS
 
   /** Mails the application's contact a new link (the old one stops working), unless one was mailed a moment ago. */
   async function remail(req: PayloadRequest, application: ApplicationDoc) {
-    const now = requestNow(req, ctx.now)
+    const now = nowOf(req)
     if (coolingDown(application, now)) return
     const token = newToken()
     const unconfirmed = application.status === 'unconfirmed'
@@ -243,7 +246,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     if (year === 'none-open') return problem(403, MESSAGES.noOpenYear[lang], headers)
     if (year === 'unknown') return problem(422, MESSAGES.invalid[lang], headers, { year: MESSAGES.unknownYear[lang] })
     // One instant for the whole request: the door, the hooks, the link's expiry.
-    const now = requestNow(req, ctx.now)
+    const now = nowOf(req)
     const closed = checkApplicationWindow(year, now)
     if (closed) return problem(403, closed.message[lang], headers)
 
@@ -343,7 +346,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     const application = await byTokenHash('confirmTokenHash', body.token)(req.payload)
     if (!application) return problem(404, MESSAGES.noToken[lang], headers)
     if (application.status !== 'unconfirmed') return problem(410, application.status === 'withdrawn' ? MESSAGES.withdrawn[lang] : MESSAGES.alreadyConfirmed[lang], headers)
-    const now = requestNow(req, ctx.now)
+    const now = nowOf(req)
     if (new Date(application.confirmExpiresAt!) <= now) return problem(410, MESSAGES.confirmExpired[lang], headers)
     const year = await findYearById(req.payload, application.awardYear)
     const closed = checkApplicationWindow(year, now)
@@ -404,7 +407,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     const found = await byEditToken(req, lang, headers)
     if (found instanceof Response) return found
     if (!isCounted(found.application.status)) return problem(409, MESSAGES.withdrawn[lang], headers)
-    const closed = checkApplicationWindow(found.year, requestNow(req, ctx.now))
+    const closed = checkApplicationWindow(found.year, nowOf(req))
     if (closed) return problem(403, closed.message[lang], headers)
     const body = await readBody(req, lang, headers, maxBytes(found.year))
     return body instanceof Response ? body : { ...found, body }
@@ -414,7 +417,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     const found = await byEditToken(req, langOf(req), headers)
     if (found instanceof Response) return found
     headers.set('Cache-Control', 'private, no-store')
-    return json(editable(found.application, found.year, langOf(req), requestNow(req, ctx.now)), 200, headers)
+    return json(editable(found.application, found.year, langOf(req), nowOf(req)), 200, headers)
   })
 
   const update = publicEndpoint(state, 'patch', '/applications/mine', async (req, headers) => {
@@ -422,7 +425,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     const found = await changeByEditToken(req, lang, headers, (year) => maxApplicationBytes(year.characterLimit, (year.criteria ?? []).length))
     if (found instanceof Response) return found
     const { body } = found
-    const current = editable(found.application, found.year, lang, requestNow(req, ctx.now))
+    const current = editable(found.application, found.year, lang, nowOf(req))
     const fields = applicantFields({ municipality: found.application.municipality, consent: true, contact: body.contact ?? current.contact, answers: body.answers ?? current.answers })
     const violations = checkApplication({ ...fields, consentVersion: undefined }, yearRules(found.year), isMunicipalityCode)
     if (violations.length > 0) return problem(422, MESSAGES.invalid[lang], headers, fieldErrors(violations, lang))
@@ -436,7 +439,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
         ...asApplicant(req),
       }),
     )
-    return json(editable(updated, found.year, lang, requestNow(req, ctx.now)), 200, headers)
+    return json(editable(updated, found.year, lang, nowOf(req)), 200, headers)
   })
 
   const withdraw = publicEndpoint(state, 'post', '/applications/mine/withdraw', async (req, headers) => {
@@ -454,7 +457,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
       }),
     )
     await mailWithdrawn(req, ctx, withdrawn)
-    return json({ ...editable(withdrawn, found.year, lang, requestNow(req, ctx.now)), message: MESSAGES.withdrawnNow[lang] }, 200, headers)
+    return json({ ...editable(withdrawn, found.year, lang, nowOf(req)), message: MESSAGES.withdrawnNow[lang] }, 200, headers)
   })
 
   /** Answers to the jury's supplementary questions: all of them valid and in time, or none stored. */
@@ -469,7 +472,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
     if (body instanceof Response) return body
     const given = Array.isArray(body.answers) ? (body.answers as Body[]).slice(0, questions.length + 1) : null
     if (!given || given.length === 0 || given.length > questions.length) return problem(422, MESSAGES.invalid[lang], headers, { answers: MESSAGES.answersList[lang] })
-    const now = requestNow(req, ctx.now)
+    const now = nowOf(req)
     const late: Violation[] = []
     const invalid: Violation[] = []
     const texts = new Map<string, string>()
@@ -497,7 +500,7 @@ export function submissionEndpoints(ctx: EhkContext, state: PublicApiState): End
         ...asApplicant(req),
       }),
     )
-    return json(editable(updated, found.year, lang, requestNow(req, ctx.now)), 200, headers)
+    return json(editable(updated, found.year, lang, nowOf(req)), 200, headers)
   })
 
   return [submit, confirm, resendLink, read, update, withdraw, answer]
